@@ -1,0 +1,57 @@
+//! The stages every reading command shares: ingest → detect → normalize (names pseudonymised on the way).
+
+use crate::detect::detect;
+use crate::domain::{InseeCode, IsoWeek, TableKind};
+use crate::ingest::{collect_inputs, read_all, Cell};
+use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
+use crate::privacy::Pseudonymizer;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// The inputs read and normalised.
+pub struct Intake {
+    pub data: Normalized,
+    /// How many files were given or found (readable or not).
+    pub files: usize,
+}
+
+/// Reads every input and normalises every recognised table.
+pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>) -> Intake {
+    let (inputs, missing) = collect_inputs(paths);
+    let ingested = read_all(&inputs);
+    let mut data = Normalized::default();
+    for (file, issue) in missing.into_iter().chain(ingested.failures) {
+        data.intake.push(TableIntake::unreadable(&file));
+        data.issues.push(issue);
+    }
+    for issue in ingested.issues {
+        data.issues.push(issue);
+    }
+    let pseudonymize = |name: &str| pseudonymizer.pseudonym(name);
+    let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune };
+    for table in &ingested.tables {
+        if table.rows.iter().all(|r| r.iter().all(Cell::is_blank)) {
+            continue;
+        }
+        match detect(table, forced) {
+            Some(found) => data.add_table(table, &found, &options),
+            None => data.add_unrecognised(table),
+        }
+    }
+    data.finish();
+    Intake { data, files: inputs.len() + paths.iter().filter(|p| !p.exists()).count() }
+}
+
+/// The latest date found in the records: the default report week comes from it, never from the clock.
+pub fn latest_date(data: &Normalized) -> Option<NaiveDate> {
+    let responses = data.responses.iter().filter_map(|r| r.returned_at.map(|t| t.date()));
+    let partners = data.partner_actions.iter().filter_map(|a| a.updated_on);
+    let loans = data.loans.iter().flat_map(|l| std::iter::once(l.lent_on).chain(l.returned_on));
+    let register = data.register.iter().flat_map(|e| std::iter::once(e.reported_on).chain(e.closed_on));
+    responses.chain(partners).chain(loans).chain(register).max()
+}
+
+/// The report week: the one asked for, else the week of the latest date in the inputs.
+pub fn report_week(asked: Option<IsoWeek>, data: &Normalized) -> Option<IsoWeek> {
+    asked.or_else(|| latest_date(data).map(IsoWeek::of))
+}

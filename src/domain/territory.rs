@@ -1,0 +1,76 @@
+//! Territory and school identifiers.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A commune's INSEE code (COG): 5 characters, digits except Corsica's `2A`/`2B`.
+///
+/// ```
+/// use veille::domain::InseeCode;
+/// assert!(InseeCode::parse("91687").is_some());
+/// assert!(InseeCode::parse("2A004").is_some());
+/// assert!(InseeCode::parse("9168").is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct InseeCode(String);
+
+impl InseeCode {
+    pub fn parse(text: &str) -> Option<InseeCode> {
+        let t = text.trim().to_ascii_uppercase();
+        let b = t.as_bytes();
+        let ok = b.len() == 5
+            && (b[0].is_ascii_digit())
+            && (b[1].is_ascii_digit() || (b[0] == b'2' && (b[1] == b'A' || b[1] == b'B')))
+            && b[2..].iter().all(u8::is_ascii_digit);
+        ok.then_some(InseeCode(t))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for InseeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+
+/// A school's UAI (RNE): 7 digits and a check letter, `ABCDEFGHJKLMNPRSTUVWXYZ`[n mod 23].
+///
+/// ```
+/// use veille::domain::Uai;
+/// assert_eq!(Uai::parse("0910971l").map(|u| u.to_string()), Some("0910971L".to_string()));
+/// assert!(Uai::parse("0910971M").is_none()); // wrong check letter
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Uai(String);
+
+impl Uai {
+    /// Parses a UAI and checks its letter.
+    pub fn parse(text: &str) -> Option<Uai> {
+        let t: String = text.trim().to_ascii_uppercase();
+        Uai::looks_like(&t).then_some(())?;
+        let number: u64 = t[..7].parse().ok()?;
+        let expected = UAI_LETTERS[(number % 23) as usize];
+        (t.as_bytes()[7] == expected).then_some(Uai(t))
+    }
+
+    /// Whether the text has the shape of a UAI (7 digits + letter), whatever its check letter.
+    pub fn looks_like(text: &str) -> bool {
+        let b = text.trim().as_bytes();
+        b.len() == 8 && b[..7].iter().all(u8::is_ascii_digit) && b[7].is_ascii_alphabetic()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Uai {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

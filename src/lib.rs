@@ -1,0 +1,24 @@
+//! veille: the weekly diagnostic of a *cellule de veille pour la continuité éducative*.
+//!
+//! Data flows one way, one module per stage:
+//! `ingest → detect → normalize → privacy → aggregate → history → report`.
+//! [`commands`] wires the stages together for each CLI command.
+//!
+//! ```
+//! use veille::domain::InseeCode;
+//! let viry = InseeCode::parse("91687").unwrap();
+//! assert_eq!(viry.as_str(), "91687");
+//! ```
+
+pub mod aggregate;
+pub mod commands;
+pub mod detect;
+pub mod domain;
+pub mod i18n;
+pub mod ingest;
+pub mod issues;
+pub mod normalize;
+pub mod privacy;
+pub mod reference;
+pub mod report;
+pub mod text;

@@ -1,0 +1,193 @@
+//! Stage 3: typed values. Each detected row becomes a [`Response`], [`PartnerAction`], [`Loan`] or
+//! [`RegisterEntry`]; each unusable cell becomes an issue; each table's rows are accounted for in a
+//! [`TableIntake`].
+//!
+//! The normalisers are public so they can be tested and reused one by one:
+//!
+//! ```
+//! use veille::normalize::{parse_count_text, parse_lender};
+//! use veille::domain::Lender;
+//! assert_eq!(parse_count_text("une vingtaine").map(|c| c.value), Some(20));
+//! assert_eq!(parse_lender("Mairie"), Some(Lender::Commune));
+//! ```
+
+mod boolean;
+mod commune;
+mod contact;
+mod date;
+mod fields;
+mod kinds;
+mod number;
+mod quantities;
+mod records;
+mod rows;
+mod school;
+mod terms;
+mod themes;
+mod vocab;
+
+pub use boolean::parse_bool;
+pub use commune::{resolve_commune, CommuneMatch};
+pub use contact::{parse_email, parse_phone, Phone};
+pub use date::{find_date_in_text, parse_date, parse_datetime, parse_datetime_text};
+pub use number::{parse_count, parse_count_text, Count};
+pub use quantities::{parse_quantities, Quantities};
+pub use records::{Loan, PartnerAction, RegisterEntry, Response, Source};
+pub use school::{resolve_school, SchoolMatch};
+pub use terms::Terms;
+pub use themes::{all_themes, theme, themes_of, Theme};
+pub use vocab::{parse_device, parse_lender, parse_lenders, parse_partner_status, parse_register_status};
+
+use crate::detect::Detected;
+use crate::domain::{InseeCode, Pseudonym, TableKind};
+use crate::ingest::{Cell, RawTable};
+use crate::issues::{column_letter, IssueLog, Location};
+use crate::reference::Reference;
+use rows::{read_rows, TableContext};
+
+/// The row accounting of one table: `rows_read = rows_accepted + rows_rejected + rows_ignored`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableIntake {
+    pub file: String,
+    pub sheet: String,
+    /// `None` for a sheet that matched no kind, or a file that could not be read.
+    pub kind: Option<TableKind>,
+    pub rows_read: usize,
+    pub rows_accepted: usize,
+    pub rows_rejected: usize,
+    pub rows_ignored: usize,
+}
+
+impl TableIntake {
+    pub fn new(table: &RawTable, kind: Option<TableKind>) -> Self {
+        TableIntake {
+            file: table.file.clone(),
+            sheet: table.sheet.clone(),
+            kind,
+            rows_read: 0,
+            rows_accepted: 0,
+            rows_rejected: 0,
+            rows_ignored: 0,
+        }
+    }
+
+    /// A file that could not be opened: one row, nothing read.
+    pub fn unreadable(file: &str) -> Self {
+        TableIntake { file: file.to_string(), sheet: String::new(), kind: None, rows_read: 0, rows_accepted: 0, rows_rejected: 0, rows_ignored: 0 }
+    }
+
+    /// A sheet with content that matched no kind: every non-blank row is read and ignored.
+    pub fn unrecognised(table: &RawTable) -> Self {
+        let rows = table.rows.iter().filter(|r| !r.iter().all(Cell::is_blank)).count();
+        TableIntake { rows_read: rows, rows_ignored: rows, ..TableIntake::new(table, None) }
+    }
+
+    /// Whether the accounting identity holds.
+    pub fn balanced(&self) -> bool {
+        self.rows_read == self.rows_accepted + self.rows_rejected + self.rows_ignored
+    }
+}
+
+/// Everything normalisation produced.
+#[derive(Debug, Default)]
+pub struct Normalized {
+    pub responses: Vec<Response>,
+    pub partner_actions: Vec<PartnerAction>,
+    pub loans: Vec<Loan>,
+    pub register: Vec<RegisterEntry>,
+    pub intake: Vec<TableIntake>,
+    pub issues: IssueLog,
+}
+
+/// What normalisation needs from outside: the pseudonymiser and the workspace's default commune.
+pub struct NormalizeOptions<'a> {
+    pub pseudonymize: &'a dyn Fn(&str) -> Pseudonym,
+    pub default_commune: Option<InseeCode>,
+}
+
+fn report_columns(table: &RawTable, detected: &Detected, issues: &mut IssueLog) {
+    let header_row = table.row_number(detected.header_index);
+    let at = |col: usize| table.location().at_cell(header_row, table.first_col + col);
+    for field in detected.missing_required() {
+        let mut loc = table.location().at_row(header_row);
+        loc.column = None;
+        issues.error(
+            loc,
+            "missing-label",
+            format!("colonne obligatoire « {} » introuvable : ajouter une colonne « {} »", field.name, field.title),
+            format!("required column \"{}\" not found: add a column \"{}\"", field.name, field.title),
+        );
+    }
+    for (col, field) in &detected.duplicate_columns {
+        issues.warning(at(*col), "duplicate-label", format!("deuxième colonne pour « {field} » : elle est ignorée"), format!("second column for \"{field}\": it is skipped"));
+    }
+    for col in &detected.extra_columns {
+        let letter = column_letter(table.first_col + col);
+        issues.info(at(*col), "extra-label", format!("colonne {letter} non reconnue : ignorée"), format!("column {letter} not recognised: skipped"));
+    }
+}
+
+impl Normalized {
+    /// Normalises one detected table and appends its records, intake row and issues.
+    pub fn add_table(&mut self, table: &RawTable, detected: &Detected, options: &NormalizeOptions<'_>) {
+        report_columns(table, detected, &mut self.issues);
+        let reference = Reference::get();
+        let titles = detected.title_lines.iter().chain(std::iter::once(&table.sheet));
+        let title_commune = titles.clone().find_map(|l| reference.commune_in_text(l)).map(|c| c.insee.clone());
+        let title_date = detected.title_lines.iter().find_map(|l| find_date_in_text(l));
+        let ctx = TableContext {
+            table,
+            detected,
+            title_commune,
+            title_date,
+            default_commune: options.default_commune.clone(),
+            pseudonymize: options.pseudonymize,
+        };
+        let issues = &mut self.issues;
+        let intake = match detected.kind {
+            TableKind::Questionnaire => {
+                let (records, intake) = read_rows(&ctx, issues, kinds::read_response);
+                self.responses.extend(records);
+                intake
+            }
+            TableKind::Partners => {
+                let (records, intake) = read_rows(&ctx, issues, kinds::read_partner_action);
+                self.partner_actions.extend(records);
+                intake
+            }
+            TableKind::Loans => {
+                let (records, intake) = read_rows(&ctx, issues, kinds::read_loan);
+                self.loans.extend(records);
+                intake
+            }
+            TableKind::Register => {
+                let (records, intake) = read_rows(&ctx, issues, kinds::read_register_entry);
+                self.register.extend(records);
+                intake
+            }
+        };
+        self.intake.push(intake);
+    }
+
+    /// Records a sheet that matched no kind.
+    pub fn add_unrecognised(&mut self, table: &RawTable) {
+        self.intake.push(TableIntake::unrecognised(table));
+        self.issues.warning(
+            Location::sheet(&table.file, &table.sheet),
+            "unknown-table",
+            "feuille non reconnue (ni questionnaire, ni partenaires, ni prêts, ni registre) : vérifier la ligne d'en-tête ou utiliser --kind",
+            "sheet not recognised (not a questionnaire, partners, loans or register table): check the header row or use --kind",
+        );
+    }
+
+    /// Numbers the responses `R001`, `R002`... in order of return (undated ones last), so ids are stable.
+    pub fn finish(&mut self) {
+        self.responses.sort_by(|a, b| {
+            let key = |r: &Response| (r.returned_at.is_none(), r.returned_at, r.source.clone());
+            key(a).cmp(&key(b))
+        });
+        for (i, r) in self.responses.iter_mut().enumerate() {
+            r.id = format!("R{:03}", i + 1);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The typed records of the four input kinds, as the later stages see them. Person names are already
+//! pseudonyms here.
+
+use super::Quantities;
+use crate::domain::{Device, InseeCode, Lender, PartnerStatus, Pseudonym, RegisterStatus, Uai};
+use super::{Count, Phone};
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// Where a record was read: file, sheet and the row as the user sees it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Source {
+    pub file: String,
+    pub sheet: String,
+    pub row: u32,
+}
+
+/// One returned questionnaire (the prefecture's nine questions).
+#[derive(Debug, Clone, Default)]
+pub struct Response {
+    /// `R001`, `R002`... in order of return; assigned once every file is read.
+    pub id: String,
+    pub source: Option<Source>,
+    pub returned_at: Option<NaiveDateTime>,
+    pub commune: Option<InseeCode>,
+    pub structure: Option<String>,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub q1_joint_work: Option<bool>,
+    pub q1_which: Option<String>,
+    pub q2_support: Option<String>,
+    pub q3_devices_lent: Option<bool>,
+    pub q3_lenders: Vec<Lender>,
+    pub q4_quantities: Option<Quantities>,
+    pub q4_text: Option<String>,
+    pub q5_no_answer: Option<Count>,
+    pub q5_which: Option<String>,
+    pub q6_to_amplify: Option<String>,
+    pub q7_school_support: Option<String>,
+    pub q8_digital_divide: Option<String>,
+    pub q9_summer: Option<String>,
+}
+
+/// One partner action of an availability sheet.
+#[derive(Debug, Clone)]
+pub struct PartnerAction {
+    pub source: Source,
+    pub structure: String,
+    pub action: String,
+    pub themes: Vec<&'static str>,
+    pub public: Option<String>,
+    pub quartier: Option<String>,
+    pub commune: InseeCode,
+    pub contact: Option<String>,
+    pub phone: Option<Phone>,
+    pub email: Option<String>,
+    pub status: PartnerStatus,
+    pub terms: Option<String>,
+    /// The row's date, else the sheet's "Mise à jour du" date.
+    pub updated_on: Option<NaiveDate>,
+}
+
+/// One device loan.
+#[derive(Debug, Clone)]
+pub struct Loan {
+    pub source: Source,
+    pub lent_on: NaiveDate,
+    pub returned_on: Option<NaiveDate>,
+    pub lender: Lender,
+    pub device: Device,
+    pub quantity: u32,
+    pub beneficiary: Option<Pseudonym>,
+    pub school: Option<Uai>,
+    pub level: Option<String>,
+    pub commune: InseeCode,
+}
+
+/// One row of the lost-contact register.
+#[derive(Debug, Clone)]
+pub struct RegisterEntry {
+    pub source: Source,
+    pub pupil: Pseudonym,
+    pub school: Option<Uai>,
+    pub level: Option<String>,
+    pub commune: InseeCode,
+    pub reported_on: NaiveDate,
+    pub family_consent: Option<bool>,
+    pub status: RegisterStatus,
+    pub closed_on: Option<NaiveDate>,
+    pub comment: Option<String>,
+}

@@ -1,0 +1,57 @@
+//! Stage 4: the confidentiality charter. Names become pseudonyms the moment they are read
+//! ([`Pseudonymizer`]), with a key kept in the state folder ([`load_key`]).
+
+mod key;
+
+pub use key::{load_key, KeyError, KeyOrigin};
+
+use crate::domain::Pseudonym;
+use crate::text::words;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+/// A person's name reduced to what identifies it: upper case, no accents, words sorted
+/// ("Marie DUPONT" = "DUPONT Marie" = "dupont marie").
+///
+/// ```
+/// use veille::privacy::normalize_name;
+/// assert_eq!(normalize_name("Marie DUPONT"), normalize_name("DUPONT  Marie"));
+/// assert_eq!(normalize_name("Hélène Lefèvre-Martin"), "HELENE LEFEVRE MARTIN");
+/// ```
+pub fn normalize_name(name: &str) -> String {
+    let mut ws = words(name);
+    ws.sort();
+    ws.join(" ").to_uppercase()
+}
+
+/// Turns names into pseudonyms: `E-` + the first 10 hex characters of HMAC-SHA256(key, normalised name).
+///
+/// ```
+/// use veille::privacy::Pseudonymizer;
+/// let p = Pseudonymizer::new(b"cle-de-test");
+/// let a = p.pseudonym("Marie Dupont");
+/// assert_eq!(a, p.pseudonym("DUPONT Marie"));
+/// assert_ne!(a, Pseudonymizer::new(b"autre-cle").pseudonym("Marie Dupont"));
+/// assert!(a.as_str().starts_with("E-") && a.as_str().len() == 12);
+/// ```
+pub struct Pseudonymizer {
+    key: Vec<u8>,
+}
+
+impl Pseudonymizer {
+    pub fn new(key: &[u8]) -> Self {
+        Pseudonymizer { key: key.to_vec() }
+    }
+
+    pub fn pseudonym(&self, name: &str) -> Pseudonym {
+        // HMAC accepts keys of any length, so this cannot fail; an empty digest would still be a pseudonym.
+        let digest = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key)
+            .map(|mut mac| {
+                mac.update(normalize_name(name).as_bytes());
+                mac.finalize().into_bytes().to_vec()
+            })
+            .unwrap_or_default();
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        Pseudonym::from_digest_hex(&hex)
+    }
+}

@@ -1,0 +1,128 @@
+//! Stage 7: the outputs of the contract (DESIGN.md, "Outputs"), written atomically: everything goes into a
+//! temporary folder beside the target, renamed into place at the end.
+
+mod charts;
+mod labels;
+mod staging;
+mod summary;
+mod table;
+mod tables;
+mod workbook;
+
+pub use charts::{axis, BarChart, Series, PALETTE};
+pub use labels::{figure_label, week_label};
+pub use staging::Staging;
+pub use summary::summary_json;
+pub use table::{column, Column, Table, Value};
+pub use tables::{answers_table, intake_table, issues_table, lost_contact_table, loans_table, partners_table, returned_by};
+pub use workbook::sheet_names;
+
+use crate::aggregate::Aggregates;
+use crate::domain::{Device, IsoWeek, Lender};
+use crate::i18n::Lang;
+use crate::normalize::Normalized;
+use std::path::Path;
+
+/// Everything a report is made from.
+pub struct ReportInput<'a> {
+    pub week: IsoWeek,
+    pub lang: Lang,
+    /// How many input files were given (readable or not).
+    pub files: usize,
+    pub data: &'a Normalized,
+    pub aggregates: &'a Aggregates,
+}
+
+impl ReportInput<'_> {
+    /// The communes covered, for page headers: one name, or "3 communes".
+    pub fn place_label(&self) -> String {
+        match self.aggregates.communes.as_slice() {
+            [one] => one.name.clone(),
+            many => format!("{} communes", many.len()),
+        }
+    }
+}
+
+/// The tables of the report, built once and written to CSV and to the workbook.
+pub struct Tables {
+    pub intake: Table,
+    pub issues: Table,
+    pub answers: Table,
+    pub lost_contact: Table,
+    pub loans: Table,
+    pub partners: Table,
+}
+
+impl Tables {
+    pub fn build(input: &ReportInput<'_>) -> Tables {
+        Tables {
+            intake: intake_table(&input.data.intake),
+            issues: issues_table(&input.data.issues, input.lang),
+            answers: answers_table(&input.data.responses, input.week, true),
+            lost_contact: lost_contact_table(input.aggregates),
+            loans: loans_table(input.aggregates),
+            partners: partners_table(input.aggregates),
+        }
+    }
+}
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Workbook(#[from] rust_xlsxwriter::XlsxError),
+    #[error("{0}")]
+    Chart(String),
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+}
+
+fn lost_contact_chart(agg: &Aggregates, lang: Lang) -> BarChart {
+    BarChart {
+        title: lang.pick("Élèves perdus de vue par commune", "Lost-contact pupils per commune").into(),
+        categories: agg.lost_contact.iter().map(|r| r.commune.clone()).collect(),
+        series: vec![
+            Series { label: lang.pick("Déclarés dans les questionnaires (Q5)", "Declared in questionnaires (Q5)").into(), values: agg.lost_contact.iter().map(|r| r.declared).collect() },
+            Series { label: lang.pick("Élèves au registre", "Pupils in the register").into(), values: agg.lost_contact.iter().map(|r| r.register_pupils).collect() },
+        ],
+        stacked: false,
+    }
+    .sorted()
+}
+
+fn loans_chart(agg: &Aggregates, lang: Lang) -> BarChart {
+    let lenders: Vec<Lender> = Lender::ALL.iter().copied().filter(|l| agg.loans.iter().any(|r| r.lender == *l)).collect();
+    let devices: Vec<Device> = Device::ALL.iter().copied().filter(|d| agg.loans.iter().any(|r| r.device == *d)).collect();
+    let lent = |l: Lender, d: Device| agg.loans.iter().filter(|r| r.lender == l && r.device == d).map(|r| r.lent).sum();
+    BarChart {
+        title: lang.pick("Appareils prêtés par prêteur et type", "Devices lent by lender and type").into(),
+        categories: lenders.iter().map(|l| l.label(lang).to_string()).collect(),
+        series: devices.iter().map(|&d| Series { label: d.label(lang).into(), values: lenders.iter().map(|&l| lent(l, d)).collect() }).collect(),
+        stacked: true,
+    }
+    .sorted()
+}
+
+/// Writes every output of the contract into `out` (replacing what was there).
+pub fn write_report(out: &Path, input: &ReportInput<'_>) -> Result<(), ReportError> {
+    let staging = Staging::new(out)?;
+    let dir = staging.path().to_path_buf();
+    std::fs::create_dir_all(dir.join("data"))?;
+    std::fs::create_dir_all(dir.join("charts"))?;
+    let tables = Tables::build(input);
+    tables.intake.write_csv(&dir.join("data/intake.csv"))?;
+    tables.issues.write_csv(&dir.join("data/issues.csv"))?;
+    tables.answers.write_csv(&dir.join("data/answers.csv"))?;
+    tables.lost_contact.write_csv(&dir.join("data/lost_contact_by_commune.csv"))?;
+    tables.loans.write_csv(&dir.join("data/loans_by_commune.csv"))?;
+    tables.partners.write_csv(&dir.join("data/partners_by_commune.csv"))?;
+    let summary = summary_json(input);
+    std::fs::write(dir.join("summary.json"), serde_json::to_string_pretty(&summary)? + "\n")?;
+    lost_contact_chart(input.aggregates, input.lang).render(&dir.join("charts/lost_contact_by_commune")).map_err(ReportError::Chart)?;
+    loans_chart(input.aggregates, input.lang).render(&dir.join("charts/loans_by_lender")).map_err(ReportError::Chart)?;
+    workbook::write_workbook(&dir.join("diagnostic.xlsx"), input, &tables)?;
+    staging.commit()?;
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! A table of the report, written both as a tidy CSV (contract column names) and as a workbook sheet
+//! (French or English labels).
+
+use crate::i18n::Lang;
+use std::path::Path;
+
+/// One cell of a report table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Empty,
+}
+
+impl Value {
+    /// The CSV form. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is prefixed with
+    /// a quote, as OWASP recommends against CSV injection.
+    pub fn to_csv(&self) -> String {
+        match self {
+            Value::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
+            Value::Text(t) => t.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => format!("{f}"),
+            Value::Empty => String::new(),
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Text(s)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Self {
+        Value::Int(i)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map(Into::into).unwrap_or(Value::Empty)
+    }
+}
+
+/// A column: its CSV name and its labels.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+/// Shorthand for a column definition.
+pub const fn column(name: &'static str, fr: &'static str, en: &'static str) -> Column {
+    Column { name, fr, en }
+}
+
+/// A table with its columns and rows.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    pub fn new(columns: &[Column]) -> Self {
+        Table { columns: columns.to_vec(), rows: Vec::new() }
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) {
+        self.rows.push(row);
+    }
+
+    pub fn labels(&self, lang: Lang) -> Vec<&'static str> {
+        self.columns.iter().map(|c| lang.pick(c.fr, c.en)).collect()
+    }
+
+    /// Writes the table as UTF-8 CSV with the contract's column names.
+    ///
+    /// ```
+    /// use veille::report::{column, Table, Value};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let mut t = Table::new(&[column("a", "A", "A"), column("b", "B", "B")]);
+    /// t.push(vec![Value::Int(1), Value::from("=SOMME(A1)")]);
+    /// t.write_csv(&dir.path().join("t.csv")).unwrap();
+    /// let text = std::fs::read_to_string(dir.path().join("t.csv")).unwrap();
+    /// assert_eq!(text, "a,b\n1,'=SOMME(A1)\n");
+    /// ```
+    pub fn write_csv(&self, path: &Path) -> std::io::Result<()> {
+        let mut writer = csv::Writer::from_path(path)?;
+        writer.write_record(self.columns.iter().map(|c| c.name))?;
+        for row in &self.rows {
+            writer.write_record(row.iter().map(Value::to_csv))?;
+        }
+        writer.flush()
+    }
+}

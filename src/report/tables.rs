@@ -1,0 +1,194 @@
+//! The tables of the output contract (`data/*.csv`), built from the run's records and figures.
+
+use super::table::{column, Table, Value};
+use crate::aggregate::Aggregates;
+use crate::domain::IsoWeek;
+use crate::i18n::Lang;
+use crate::issues::IssueLog;
+use crate::normalize::{Response, TableIntake};
+
+pub fn intake_table(intake: &[TableIntake]) -> Table {
+    let mut t = Table::new(&[
+        column("file", "Fichier", "File"),
+        column("sheet", "Feuille", "Sheet"),
+        column("kind", "Type", "Kind"),
+        column("rows_read", "Lignes lues", "Rows read"),
+        column("rows_accepted", "Acceptées", "Accepted"),
+        column("rows_rejected", "Rejetées", "Rejected"),
+        column("rows_ignored", "Ignorées", "Ignored"),
+    ]);
+    for i in intake {
+        t.push(vec![
+            i.file.as_str().into(),
+            i.sheet.as_str().into(),
+            i.kind.map(|k| k.as_str()).into(),
+            (i.rows_read as i64).into(),
+            (i.rows_accepted as i64).into(),
+            (i.rows_rejected as i64).into(),
+            (i.rows_ignored as i64).into(),
+        ]);
+    }
+    t
+}
+
+pub fn issues_table(issues: &IssueLog, lang: Lang) -> Table {
+    let mut t = Table::new(&[
+        column("file", "Fichier", "File"),
+        column("sheet", "Feuille", "Sheet"),
+        column("row", "Ligne", "Row"),
+        column("column", "Colonne", "Column"),
+        column("severity", "Gravité", "Severity"),
+        column("code", "Code", "Code"),
+        column("message", "Message", "Message"),
+    ]);
+    for i in issues.sorted() {
+        t.push(vec![
+            i.location.file.as_str().into(),
+            i.location.sheet.as_str().into(),
+            i.location.row.map(i64::from).into(),
+            i.location.column.clone().into(),
+            i.severity.as_str().into(),
+            i.code.into(),
+            i.message(lang).into(),
+        ]);
+    }
+    t
+}
+
+/// Whether a response was returned by the end of the week (undated ones always count).
+pub fn returned_by(response: &Response, week: IsoWeek) -> bool {
+    response.returned_at.is_none_or(|t| t <= week.end())
+}
+
+fn yes_no(b: Option<bool>) -> Value {
+    b.map(|b| if b { "oui" } else { "non" }).into()
+}
+
+fn flag(b: bool) -> Value {
+    Value::from(if b { "true" } else { "false" })
+}
+
+fn themes(text: Option<&str>) -> Value {
+    let found = crate::normalize::themes_of(text.unwrap_or(""));
+    if found.is_empty() { Value::Empty } else { Value::Text(found.join(";")) }
+}
+
+/// One row per question answered: `q1`…`q9`, with the yes/no, number, themes and text of that question.
+pub fn answers_table(responses: &[Response], week: IsoWeek, with_text: bool) -> Table {
+    let mut t = Table::new(&[
+        column("response_id", "Réponse", "Response"),
+        column("commune_insee", "Code INSEE", "INSEE code"),
+        column("question", "Question", "Question"),
+        column("yes_no", "Oui/non", "Yes/no"),
+        column("number", "Nombre", "Number"),
+        column("approximate", "Approché", "Approximate"),
+        column("themes", "Thèmes", "Themes"),
+        column("text", "Texte", "Text"),
+    ]);
+    for r in responses.iter().filter(|r| returned_by(r, week)) {
+        let lenders = r.q3_lenders.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(";");
+        let q4_number = r.q4_quantities.as_ref().map(|q| q.total() as i64);
+        let q4_text = r.q4_quantities.as_ref().map(|q| {
+            q.items.iter().map(|(d, n)| format!("{}={n}", d.as_str())).collect::<Vec<_>>().join(";")
+        });
+        let questions: [(&str, Value, Option<i64>, Option<bool>, Option<&str>, Option<String>); 9] = [
+            ("q1", yes_no(r.q1_joint_work), None, None, r.q1_which.as_deref(), r.q1_which.clone()),
+            ("q2", Value::Empty, None, None, r.q2_support.as_deref(), r.q2_support.clone()),
+            ("q3", yes_no(r.q3_devices_lent), None, None, None, (!lenders.is_empty()).then_some(lenders)),
+            ("q4", Value::Empty, q4_number, r.q4_quantities.as_ref().map(|q| q.approximate), None, q4_text),
+            ("q5", Value::Empty, r.q5_no_answer.map(|c| c.value as i64), r.q5_no_answer.map(|c| c.approximate), None, r.q5_which.clone()),
+            ("q6", Value::Empty, None, None, r.q6_to_amplify.as_deref(), r.q6_to_amplify.clone()),
+            ("q7", Value::Empty, None, None, r.q7_school_support.as_deref(), r.q7_school_support.clone()),
+            ("q8", Value::Empty, None, None, r.q8_digital_divide.as_deref(), r.q8_digital_divide.clone()),
+            ("q9", Value::Empty, None, None, r.q9_summer.as_deref(), r.q9_summer.clone()),
+        ];
+        for (question, yn, number, approximate, theme_text, text) in questions {
+            if yn == Value::Empty && number.is_none() && text.is_none() {
+                continue;
+            }
+            t.push(vec![
+                r.id.as_str().into(),
+                r.commune.as_ref().map(|c| c.as_str()).into(),
+                question.into(),
+                yn,
+                number.into(),
+                approximate.map(flag).unwrap_or(Value::Empty),
+                themes(theme_text),
+                if with_text { text.into() } else { Value::Empty },
+            ]);
+        }
+    }
+    t
+}
+
+pub fn lost_contact_table(agg: &Aggregates) -> Table {
+    let mut t = Table::new(&[
+        column("commune_insee", "Code INSEE", "INSEE code"),
+        column("commune", "Commune", "Commune"),
+        column("declared", "Déclarés (Q5)", "Declared (Q5)"),
+        column("declared_respondents", "Répondants Q5", "Q5 respondents"),
+        column("register_pupils", "Élèves au registre", "Register pupils"),
+        column("register_with_consent", "Dont adhésion famille", "With family consent"),
+        column("restored", "Contact renoué", "Contact restored"),
+        column("in_progress", "En cours", "In progress"),
+        column("no_contact", "Sans contact", "No contact"),
+    ]);
+    for r in &agg.lost_contact {
+        t.push(vec![
+            r.commune_insee.as_str().into(),
+            r.commune.as_str().into(),
+            r.declared.into(),
+            r.declared_respondents.into(),
+            r.register_pupils.into(),
+            r.register_with_consent.into(),
+            r.restored.into(),
+            r.in_progress.into(),
+            r.no_contact.into(),
+        ]);
+    }
+    t
+}
+
+pub fn loans_table(agg: &Aggregates) -> Table {
+    let mut t = Table::new(&[
+        column("commune_insee", "Code INSEE", "INSEE code"),
+        column("commune", "Commune", "Commune"),
+        column("lender", "Prêteur", "Lender"),
+        column("device", "Matériel", "Device"),
+        column("lent", "Prêtés", "Lent"),
+        column("returned", "Rendus", "Returned"),
+        column("outstanding", "En prêt", "Outstanding"),
+    ]);
+    for r in &agg.loans {
+        t.push(vec![
+            r.commune_insee.as_str().into(),
+            r.commune.as_str().into(),
+            r.lender.as_str().into(),
+            r.device.as_str().into(),
+            r.lent.into(),
+            r.returned.into(),
+            r.outstanding.into(),
+        ]);
+    }
+    t
+}
+
+pub fn partners_table(agg: &Aggregates) -> Table {
+    let mut t = Table::new(&[
+        column("commune_insee", "Code INSEE", "INSEE code"),
+        column("commune", "Commune", "Commune"),
+        column("status", "Statut", "Status"),
+        column("actions", "Actions", "Actions"),
+        column("stale_actions", "Fiches périmées", "Stale sheets"),
+    ]);
+    for r in &agg.partners {
+        t.push(vec![
+            r.commune_insee.as_str().into(),
+            r.commune.as_str().into(),
+            r.status.as_str().into(),
+            r.actions.into(),
+            r.stale_actions.into(),
+        ]);
+    }
+    t
+}
