@@ -13,7 +13,8 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfd() {
+    // NFKD also splits ligatures and compatibility forms ("ﬁ", "6ᵉ", non-breaking spaces).
+    for c in text.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
@@ -29,7 +30,7 @@ pub fn fold(text: &str) -> String {
             }
             pending_space = false;
             if piece.is_empty() {
-                out.extend(c.to_lowercase());
+                out.extend(c.to_lowercase().filter(|l| !unicode_normalization::char::is_combining_mark(*l)));
             } else {
                 out.push_str(piece);
             }

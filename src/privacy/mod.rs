@@ -19,9 +19,10 @@ use sha2::Sha256;
 /// assert_eq!(normalize_name("Hélène Lefèvre-Martin"), "HELENE LEFEVRE MARTIN");
 /// ```
 pub fn normalize_name(name: &str) -> String {
-    let mut ws = words(name);
+    // Upper-case before sorting: case mapping can change the order ("ﬀ" becomes "FF").
+    let mut ws: Vec<String> = words(name).iter().map(|w| w.to_uppercase()).collect();
     ws.sort();
-    ws.join(" ").to_uppercase()
+    ws.join(" ")
 }
 
 /// Turns names into pseudonyms: `E-` + the first 10 hex characters of HMAC-SHA256(key, normalised name).
