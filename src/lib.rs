@@ -14,6 +14,7 @@ pub mod aggregate;
 pub mod commands;
 pub mod detect;
 pub mod domain;
+pub mod history;
 pub mod i18n;
 pub mod ingest;
 pub mod issues;

@@ -9,6 +9,7 @@
 use super::exit;
 use super::pipeline::{read_inputs, report_week};
 use crate::aggregate::aggregate;
+use crate::history;
 use crate::domain::{IsoWeek, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::{load_key, KeyOrigin, Pseudonymizer};
@@ -69,9 +70,20 @@ pub fn run(options: &ReportOptions) -> u8 {
         }
     };
     let out = options.out.clone().unwrap_or_else(|| PathBuf::from("reports").join(week.to_string()));
-    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates };
+    let previous = match history::previous(&options.state, week) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("veille: {}", e.message(lang));
+            return exit::FAILURE;
+        }
+    };
+    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous };
     if let Err(e) = write_report(&out, &input) {
         eprintln!("veille: {} {} ({e})", lang.pick("impossible d'écrire le rapport dans", "cannot write the report into"), out.display());
+        return exit::FAILURE;
+    }
+    if let Err(e) = history::record(&options.state, &aggregates) {
+        eprintln!("veille: {}", e.message(lang));
         return exit::FAILURE;
     }
     let rows = |f: fn(&crate::normalize::TableIntake) -> usize| intake.data.intake.iter().map(f).sum::<usize>();

@@ -31,6 +31,8 @@ pub struct ReportInput<'a> {
     pub files: usize,
     pub data: &'a Normalized,
     pub aggregates: &'a Aggregates,
+    /// The latest earlier week of the history and its totals, when there is one.
+    pub previous: Option<(IsoWeek, crate::aggregate::Totals)>,
 }
 
 impl ReportInput<'_> {

@@ -23,7 +23,7 @@ pub fn summary_json(input: &ReportInput<'_>) -> Value {
             Value::Object(object)
         })
         .collect();
-    json!({
+    let mut summary = json!({
         "week": input.week.to_string(),
         "audience": "trio",
         "inputs": {
@@ -35,5 +35,12 @@ pub fn summary_json(input: &ReportInput<'_>) -> Value {
         },
         "totals": totals_object(&input.aggregates.totals),
         "communes": communes,
-    })
+    });
+    if let (Some((week, before)), Value::Object(object)) = (&input.previous, &mut summary) {
+        let now = input.aggregates.totals.named();
+        let deltas: Map<String, Value> = now.iter().zip(before.named()).map(|((k, a), (_, b))| (k.to_string(), json!(a - b))).collect();
+        object.insert("previous_week".into(), json!(week.to_string()));
+        object.insert("deltas".into(), Value::Object(deltas));
+    }
+    summary
 }

@@ -1,0 +1,115 @@
+//! Stage 6: weekly snapshots of the aggregates (never names, never raw rows) under the state folder, as
+//! Parquet, one file per week: `<state>/history/communes/<week>.parquet` holds each commune's totals.
+//! Running a week again replaces its file; other weeks are never touched. The snapshot of an earlier week
+//! gives summary.json its `previous_week` and `deltas`.
+
+use crate::aggregate::{Aggregates, Totals};
+use crate::domain::IsoWeek;
+use polars::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Why the history could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {source}")]
+    Damaged { path: PathBuf, source: PolarsError },
+}
+
+impl HistoryError {
+    /// What the user reads, with what to do.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            HistoryError::Io { path, source } => lang.pick(
+                &format!("historique illisible ou impossible à écrire ({}: {source}) : vérifier les droits du dossier d'état", path.display()),
+                &format!("history unreadable or unwritable ({}: {source}): check the state folder's permissions", path.display()),
+            ).to_string(),
+            HistoryError::Damaged { path, source } => lang.pick(
+                &format!("instantané d'historique endommagé : {} ({source}). Il n'a pas été modifié : le restaurer depuis une sauvegarde ou le déplacer hors du dossier", path.display()),
+                &format!("damaged history snapshot: {} ({source}). It was left as is: restore it from a backup or move it out of the folder", path.display()),
+            ).to_string(),
+        }
+    }
+}
+
+fn folder(state: &Path) -> PathBuf {
+    state.join("history").join("communes")
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> HistoryError + '_ {
+    move |source| HistoryError::Io { path: path.to_path_buf(), source }
+}
+
+const FIGURES: [&str; 7] = ["responses", "lost_contact_declared", "register_pupils", "devices_lent", "devices_outstanding", "partner_actions", "partner_actions_suspended"];
+
+fn snapshot(agg: &Aggregates) -> PolarsResult<DataFrame> {
+    let mut columns = vec![
+        Column::new("week".into(), vec![agg.week.to_string(); agg.communes.len()]),
+        Column::new("insee".into(), agg.communes.iter().map(|c| c.insee.clone()).collect::<Vec<_>>()),
+        Column::new("name".into(), agg.communes.iter().map(|c| c.name.clone()).collect::<Vec<_>>()),
+    ];
+    for (i, figure) in FIGURES.iter().enumerate() {
+        let values: Vec<i64> = agg.communes.iter().map(|c| c.totals.named()[i].1).collect();
+        columns.push(Column::new((*figure).into(), values));
+    }
+    DataFrame::new_infer_height(columns)
+}
+
+/// Writes (or replaces) the week's snapshot, atomically.
+pub fn record(state: &Path, agg: &Aggregates) -> Result<PathBuf, HistoryError> {
+    let dir = folder(state);
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let path = dir.join(format!("{}.parquet", agg.week));
+    let temporary = dir.join(format!(".{}.parquet.tmp", agg.week));
+    let mut df = snapshot(agg).map_err(|source| HistoryError::Damaged { path: path.clone(), source })?;
+    let file = std::fs::File::create(&temporary).map_err(io(&temporary))?;
+    ParquetWriter::new(file).finish(&mut df).map_err(|source| HistoryError::Damaged { path: temporary.clone(), source })?;
+    std::fs::rename(&temporary, &path).map_err(io(&path))?;
+    Ok(path)
+}
+
+/// The weeks the history holds, oldest first.
+pub fn weeks(state: &Path) -> Result<Vec<IsoWeek>, HistoryError> {
+    let dir = folder(state);
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut found: Vec<IsoWeek> = std::fs::read_dir(&dir)
+        .map_err(io(&dir))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".parquet")?.parse().ok())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+/// The all-communes totals of a recorded week.
+pub fn totals(state: &Path, week: IsoWeek) -> Result<Totals, HistoryError> {
+    let path = folder(state).join(format!("{week}.parquet"));
+    let file = std::fs::File::open(&path).map_err(io(&path))?;
+    let damaged = |source| HistoryError::Damaged { path: path.clone(), source };
+    let df = ParquetReader::new(file).finish().map_err(damaged)?;
+    let mut sums = [0i64; 7];
+    for (i, figure) in FIGURES.iter().enumerate() {
+        let column = df.column(figure).and_then(|c| c.cast(&DataType::Int64)).map_err(damaged)?;
+        sums[i] = column.i64().map_err(damaged)?.iter().flatten().sum();
+    }
+    Ok(Totals {
+        responses: sums[0],
+        lost_contact_declared: sums[1],
+        register_pupils: sums[2],
+        devices_lent: sums[3],
+        devices_outstanding: sums[4],
+        partner_actions: sums[5],
+        partner_actions_suspended: sums[6],
+    })
+}
+
+/// The latest recorded week before `week`, with its totals.
+pub fn previous(state: &Path, week: IsoWeek) -> Result<Option<(IsoWeek, Totals)>, HistoryError> {
+    match weeks(state)?.into_iter().filter(|w| *w < week).next_back() {
+        Some(w) => Ok(Some((w, totals(state, w)?))),
+        None => Ok(None),
+    }
+}
