@@ -48,6 +48,16 @@ pub(crate) fn required_datetime(row: &mut RowCtx<'_, '_>, field: &str, label_fr:
     parsed
 }
 
+/// An optional e-mail address: a malformed one becomes empty with a warning.
+pub(crate) fn optional_email(row: &mut RowCtx<'_, '_>) -> Option<String> {
+    let text = row.text("courriel")?;
+    let parsed = super::parse_email(&text);
+    if parsed.is_none() {
+        row.warn("courriel", "format-error", "adresse électronique mal formée : laissée vide".into(), "malformed e-mail address: left empty".into());
+    }
+    parsed
+}
+
 /// An optional yes/no answer.
 pub(crate) fn optional_bool(row: &mut RowCtx<'_, '_>, field: &str) -> Option<bool> {
     if row.formula_error(field) {

@@ -1,9 +1,9 @@
 //! A partner action row of an availability sheet.
 
-use super::super::fields::{optional_datetime, row_commune};
+use super::super::fields::{optional_email, optional_datetime, row_commune};
 use super::super::records::PartnerAction;
 use super::super::rows::{quote, RowCtx};
-use super::super::{parse_email, parse_partner_status, parse_phone, themes_of};
+use super::super::{parse_partner_status, parse_phone, themes_of};
 use super::source;
 
 pub(crate) fn read_partner_action(row: &mut RowCtx<'_, '_>) -> Option<PartnerAction> {
@@ -37,13 +37,7 @@ pub(crate) fn read_partner_action(row: &mut RowCtx<'_, '_>) -> Option<PartnerAct
         }
         parsed
     });
-    let email = row.text("courriel").and_then(|t| {
-        let parsed = parse_email(&t);
-        if parsed.is_none() {
-            row.warn("courriel", "format-error", "adresse électronique mal formée : laissée vide".into(), "malformed e-mail address: left empty".into());
-        }
-        parsed
-    });
+    let email = optional_email(row);
     let theme_text = format!("{} {}", row.text("thematique").unwrap_or_default(), action);
     let updated_on = optional_datetime(row, "mise_a_jour").map(|d| d.date()).or(row.table.title_date);
     Some(PartnerAction {

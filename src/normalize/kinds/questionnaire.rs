@@ -1,20 +1,14 @@
 //! A questionnaire row: the respondent and the nine questions.
 
-use super::super::fields::{optional_bool, optional_count, optional_datetime, row_commune};
+use super::super::fields::{optional_email, optional_bool, optional_count, optional_datetime, row_commune};
 use super::super::records::Response;
 use super::super::rows::{quote, RowCtx};
-use super::super::{parse_email, parse_lenders, parse_quantities};
+use super::super::{parse_lenders, parse_quantities};
 use super::source;
 
 pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
     let commune = row_commune(row, None)?;
-    let email = row.text("courriel").and_then(|t| {
-        let parsed = parse_email(&t);
-        if parsed.is_none() {
-            row.warn("courriel", "format-error", "adresse électronique mal formée : laissée vide".into(), "malformed e-mail address: left empty".into());
-        }
-        parsed
-    });
+    let email = optional_email(row);
     let q3_lenders = row.text("q3_preteurs").map(|t| {
         let lenders = parse_lenders(&t);
         if lenders.is_empty() {
