@@ -78,6 +78,26 @@ impl Totals {
     }
 }
 
+impl Totals {
+    /// The summary.json names of the figures, in the order of [`Totals::named`].
+    pub fn names() -> [&'static str; 7] {
+        Totals::default().named().map(|(name, _)| name)
+    }
+
+    /// Totals from values in the order of [`Totals::named`].
+    pub fn from_values(v: [i64; 7]) -> Totals {
+        Totals {
+            responses: v[0],
+            lost_contact_declared: v[1],
+            register_pupils: v[2],
+            devices_lent: v[3],
+            devices_outstanding: v[4],
+            partner_actions: v[5],
+            partner_actions_suspended: v[6],
+        }
+    }
+}
+
 impl std::ops::AddAssign<&Totals> for Totals {
     fn add_assign(&mut self, other: &Totals) {
         self.responses += other.responses;

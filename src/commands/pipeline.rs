@@ -20,6 +20,7 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
     let (inputs, missing) = collect_inputs(paths);
     let ingested = read_all(&inputs);
     let mut data = Normalized::default();
+    let files = inputs.len() + missing.len();
     for (file, issue) in missing.into_iter().chain(ingested.failures) {
         data.intake.push(TableIntake::unreadable(&file));
         data.issues.push(issue);
@@ -39,7 +40,7 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
         }
     }
     data.finish();
-    Intake { data, files: inputs.len() + paths.iter().filter(|p| !p.exists()).count() }
+    Intake { data, files }
 }
 
 /// The latest date found in the records: the default report week comes from it, never from the clock.

@@ -41,15 +41,13 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> HistoryError + '_ {
     move |source| HistoryError::Io { path: path.to_path_buf(), source }
 }
 
-const FIGURES: [&str; 7] = ["responses", "lost_contact_declared", "register_pupils", "devices_lent", "devices_outstanding", "partner_actions", "partner_actions_suspended"];
-
 fn snapshot(agg: &Aggregates) -> PolarsResult<DataFrame> {
     let mut columns = vec![
         Column::new("week".into(), vec![agg.week.to_string(); agg.communes.len()]),
         Column::new("insee".into(), agg.communes.iter().map(|c| c.insee.clone()).collect::<Vec<_>>()),
         Column::new("name".into(), agg.communes.iter().map(|c| c.name.clone()).collect::<Vec<_>>()),
     ];
-    for (i, figure) in FIGURES.iter().enumerate() {
+    for (i, figure) in Totals::names().iter().enumerate() {
         let values: Vec<i64> = agg.communes.iter().map(|c| c.totals.named()[i].1).collect();
         columns.push(Column::new((*figure).into(), values));
     }
@@ -91,19 +89,11 @@ pub fn totals(state: &Path, week: IsoWeek) -> Result<Totals, HistoryError> {
     let damaged = |source| HistoryError::Damaged { path: path.clone(), source };
     let df = ParquetReader::new(file).finish().map_err(damaged)?;
     let mut sums = [0i64; 7];
-    for (i, figure) in FIGURES.iter().enumerate() {
+    for (i, figure) in Totals::names().iter().enumerate() {
         let column = df.column(figure).and_then(|c| c.cast(&DataType::Int64)).map_err(damaged)?;
         sums[i] = column.i64().map_err(damaged)?.iter().flatten().sum();
     }
-    Ok(Totals {
-        responses: sums[0],
-        lost_contact_declared: sums[1],
-        register_pupils: sums[2],
-        devices_lent: sums[3],
-        devices_outstanding: sums[4],
-        partner_actions: sums[5],
-        partner_actions_suspended: sums[6],
-    })
+    Ok(Totals::from_values(sums))
 }
 
 /// The latest recorded week before `week`, with its totals.
