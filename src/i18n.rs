@@ -27,6 +27,22 @@ impl Lang {
     }
 }
 
+/// A count with its noun agreed: French puts 0 and 1 in the singular, English only 1.
+///
+/// ```
+/// use veille::i18n::{counted, Lang};
+/// assert_eq!(counted(Lang::Fr, 0, "ligne rejetée", "lignes rejetées"), "0 ligne rejetée");
+/// assert_eq!(counted(Lang::En, 0, "row", "rows"), "0 rows");
+/// assert_eq!(counted(Lang::Fr, 3, "erreur", "erreurs"), "3 erreurs");
+/// ```
+pub fn counted(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
+}
+
 impl FromStr for Lang {
     type Err = String;
 

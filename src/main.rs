@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use veille::commands::{report, schema};
+use veille::commands::{report, schema, validate};
 use veille::domain::{IsoWeek, TableKind};
 use veille::i18n::Lang;
 
@@ -40,6 +40,18 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Vérifie les fichiers reçus et affiche les problèmes par fichier et feuille (code 1 si une erreur)
+    Validate {
+        /// Fichiers ou dossiers à lire (xlsx, xlsm, xls, xlsb, ods, csv), dossiers lus récursivement
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Rapport au format JSON (pour les machines)
+        #[arg(long)]
+        json: bool,
+        /// Force le type des tableaux : questionnaire, partners, loans ou register
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<TableKind>,
+    },
     /// Affiche le Table Schema d'un type de tableau (ou la liste des types)
     Schema {
         /// questionnaire, partners, loans ou register
@@ -56,6 +68,9 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Report { inputs, out, week, state, kind, strict } => {
             report::run(&report::ReportOptions { inputs, out, week, lang: cli.lang, state, kind, strict })
+        }
+        Command::Validate { inputs, json, kind } => {
+            validate::run(&validate::ValidateOptions { inputs, json, lang: cli.lang, kind })
         }
         Command::Schema { kind } => schema::run(kind.as_deref(), cli.lang),
     };

@@ -3,6 +3,7 @@
 pub mod pipeline;
 pub mod report;
 pub mod schema;
+pub mod validate;
 
 /// Exit codes of DESIGN.md.
 pub mod exit {

@@ -19,9 +19,11 @@
 //! assert_eq!(found.title_lines, vec!["Prêts de matériel – Viry-Châtillon".to_string()]);
 //! ```
 
+mod form;
 mod header;
 mod schema;
 
+pub use form::{detect_form, FormAnswer};
 pub use header::match_header;
 pub use schema::{schema, schema_json, Constraints, Field, TableSchema};
 
@@ -45,6 +47,12 @@ pub struct Detected {
     pub extra_columns: Vec<usize>,
     /// The text of the rows above the header ("Cellule de veille – Grigny", "Mise à jour du 19/05/2020").
     pub title_lines: Vec<String>,
+    /// LimeSurvey's multiple-choice columns, one per choice ("3 - Par qui ? [Mairie]"): the column, the
+    /// field, and the choice; the cell says whether that choice was ticked.
+    pub option_columns: Vec<(usize, &'static str, String)>,
+    /// For a questionnaire in form layout (question, answer), where each answer is; `None` for a table
+    /// with one record per row.
+    pub form: Option<Vec<FormAnswer>>,
 }
 
 impl Detected {
@@ -70,6 +78,15 @@ struct Candidate {
     columns: Vec<(usize, &'static str)>,
     duplicates: Vec<(usize, &'static str)>,
     extras: Vec<usize>,
+    options: Vec<(usize, &'static str, String)>,
+}
+
+/// Splits LimeSurvey's "question [choice]" header into the question and the choice.
+fn split_choice(header: &str) -> (&str, Option<&str>) {
+    match header.trim_end().strip_suffix(']').and_then(|h| h.rsplit_once('[')) {
+        Some((question, choice)) if !question.trim().is_empty() && !choice.trim().is_empty() => (question.trim_end(), Some(choice.trim())),
+        _ => (header, None),
+    }
 }
 
 fn header_text(cell: &Cell) -> Option<String> {
@@ -85,9 +102,17 @@ fn map_row(kind: TableKind, row: &[Cell], header_index: usize) -> Candidate {
     let mut best: Vec<Option<(usize, f64)>> = vec![None; schema.fields.len()];
     let mut duplicates = Vec::new();
     let mut extras = Vec::new();
+    let mut options = Vec::new();
     for (col, cell) in row.iter().enumerate() {
         let Some(text) = header_text(cell) else { continue };
-        match match_header(schema, &text) {
+        let (question, choice) = split_choice(&text);
+        if let (Some(choice), Some((field, _))) = (choice, match_header(schema, question)) {
+            if schema.fields[field].normalize.as_deref() == Some("lenders") {
+                options.push((col, schema.fields[field].name.as_str(), choice.to_string()));
+                continue;
+            }
+        }
+        match match_header(schema, &text).or_else(|| choice.and_then(|_| match_header(schema, question))) {
             Some((field, score)) => match best[field] {
                 Some((_, previous)) if previous >= score => duplicates.push((col, field)),
                 Some((previous_col, _)) => {
@@ -105,7 +130,15 @@ fn map_row(kind: TableKind, row: &[Cell], header_index: usize) -> Candidate {
     columns.sort();
     let score = best.iter().flatten().map(|(_, s)| s).sum();
     let duplicates = duplicates.into_iter().map(|(c, f)| (c, name(f))).collect();
-    Candidate { kind, header_index, score, columns, duplicates, extras }
+    Candidate { kind, header_index, score, columns, duplicates, extras, options }
+}
+
+/// A header that holds none of a kind's required fields is not that kind's table (two loose matches such
+/// as "Date" and "Téléphone" are not enough to call a sheet an availability sheet).
+fn names_a_required_field(candidate: &Candidate) -> bool {
+    let required: Vec<&str> =
+        schema(candidate.kind).fields.iter().filter(|f| f.constraints.required).map(|f| f.name.as_str()).collect();
+    required.is_empty() || candidate.columns.iter().any(|(_, field)| required.contains(field))
 }
 
 /// Finds the header row and kind that best match the schemas; `forced` restricts to one kind.
@@ -121,24 +154,52 @@ pub fn detect(table: &RawTable, forced: Option<TableKind>) -> Option<Detected> {
             let candidate = map_row(kind, row, index);
             if candidate.columns.len() >= 2
                 && candidate.score >= 2.0
+                && names_a_required_field(&candidate)
                 && best.as_ref().is_none_or(|b| candidate.score > b.score + 1e-9)
             {
                 best = Some(candidate);
             }
         }
     }
+    if forced.is_none_or(|k| k == TableKind::Questionnaire) {
+        if let Some(answers) = detect_form(table) {
+            if best.as_ref().is_none_or(|b| b.columns.len() < answers.len()) {
+                return Some(form_detected(table, answers));
+            }
+        }
+    }
     let best = best?;
-    let title_lines = table.rows[..best.header_index]
-        .iter()
-        .map(|row| row.iter().map(Cell::to_text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect();
     Some(Detected {
         kind: best.kind,
         header_index: best.header_index,
         columns: best.columns,
         duplicate_columns: best.duplicates,
         extra_columns: best.extras,
-        title_lines,
+        option_columns: best.options,
+        title_lines: title_lines(table, best.header_index),
+        form: None,
     })
+}
+
+/// The text of each non-blank row above `end`.
+fn title_lines(table: &RawTable, end: usize) -> Vec<String> {
+    table.rows[..end]
+        .iter()
+        .map(|row| row.iter().map(Cell::to_text).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+fn form_detected(table: &RawTable, answers: Vec<FormAnswer>) -> Detected {
+    let first = answers.iter().map(|a| a.row).min().unwrap_or(0);
+    Detected {
+        kind: TableKind::Questionnaire,
+        header_index: first,
+        columns: answers.iter().map(|a| (a.col, a.field)).collect(),
+        duplicate_columns: Vec::new(),
+        extra_columns: Vec::new(),
+        option_columns: Vec::new(),
+        title_lines: title_lines(table, first),
+        form: Some(answers),
+    }
 }

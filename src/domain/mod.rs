@@ -42,6 +42,22 @@ impl TableKind {
         }
     }
 
+    /// The kind as a reader names it: "prêts", "registre"...
+    ///
+    /// ```
+    /// use veille::domain::TableKind;
+    /// use veille::i18n::Lang;
+    /// assert_eq!(TableKind::Loans.label(Lang::Fr), "prêts de matériel");
+    /// ```
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            TableKind::Questionnaire => lang.pick("questionnaire", "questionnaire"),
+            TableKind::Partners => lang.pick("disponibilités des partenaires", "partner availability"),
+            TableKind::Loans => lang.pick("prêts de matériel", "device loans"),
+            TableKind::Register => lang.pick("registre des perdus de vue", "lost-contact register"),
+        }
+    }
+
     pub fn parse(name: &str) -> Option<TableKind> {
         TableKind::ALL.into_iter().find(|k| k.as_str() == name.trim().to_ascii_lowercase())
     }

@@ -20,7 +20,33 @@ pub enum Cell {
     Error(String),
 }
 
+/// What Excel and LibreOffice show for a formula error, in English and French versions; a CSV export or
+/// an ods file carries them as plain text.
+const ERROR_LITERALS: &[&str] = &[
+    "#DIV/0!", "#N/A", "#NA", "#VALUE!", "#VALEUR!", "#REF!", "#NAME?", "#NOM?", "#NUM!", "#NOMBRE!", "#NULL!", "#NUL!",
+    "#SPILL!", "#CALC!",
+];
+
 impl Cell {
+    /// A cell from text as read: a formula error shown as text (`#DIV/0!`, `#N/A`, LibreOffice's
+    /// `Err:502`) becomes an error cell, so it is never read as a number.
+    ///
+    /// ```
+    /// use veille::ingest::Cell;
+    /// assert_eq!(Cell::from_text("#DIV/0!"), Cell::Error("#DIV/0!".into()));
+    /// assert_eq!(Cell::from_text("Err:502"), Cell::Error("Err:502".into()));
+    /// assert_eq!(Cell::from_text("12 tablettes"), Cell::Text("12 tablettes".into()));
+    /// ```
+    pub fn from_text(text: &str) -> Cell {
+        let t = text.trim();
+        let libreoffice = t.strip_prefix("Err:").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if libreoffice || ERROR_LITERALS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
+            Cell::Error(t.to_string())
+        } else {
+            Cell::Text(text.to_string())
+        }
+    }
+
     /// Empty, or text made only of white space.
     pub fn is_blank(&self) -> bool {
         match self {

@@ -79,7 +79,7 @@ pub(super) fn read(input: &InputFile) -> Result<RawTable, Issue> {
             )
         })?;
         rows.push(
-            record.iter().map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::Text(f.to_string()) }).collect(),
+            record.iter().map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::from_text(f) }).collect(),
         );
     }
     Ok(RawTable { file: input.display.clone(), sheet: String::new(), first_row: 1, first_col: 0, rows })

@@ -11,6 +11,7 @@
 
 mod cell;
 mod delimited;
+mod ods_extras;
 mod spreadsheet;
 
 pub use cell::Cell;
@@ -119,10 +120,38 @@ fn walk(dir: &Path, files: &mut Vec<InputFile>) {
     }
 }
 
+/// What the first bytes of a file say before any reader tries it: an empty file, or a web page saved
+/// with a spreadsheet's extension (what many web applications call an "export Excel").
+fn sniff_problem(input: &InputFile) -> Option<Issue> {
+    use std::io::Read;
+    let at = Location::file(&input.display);
+    let mut head = Vec::with_capacity(512);
+    let file = std::fs::File::open(&input.path).ok()?;
+    file.take(512).read_to_end(&mut head).ok()?;
+    if head.is_empty() {
+        return Some(Issue::new(at, Severity::Error, "source-error", "le fichier est vide (0 octet) : demander un nouvel envoi", "the file is empty (0 bytes): ask for it to be sent again"));
+    }
+    let start = String::from_utf8_lossy(&head).trim_start_matches('\u{feff}').trim_start().to_ascii_lowercase();
+    let is_html = ["<html", "<!doctype html", "<table", "<?xml version=\"1.0\"?><html"].iter().any(|p| start.starts_with(p));
+    if is_html && extension(&input.path) != "csv" {
+        return Some(Issue::new(
+            at,
+            Severity::Error,
+            "format-error",
+            "le fichier est une page web (HTML) enregistrée avec une extension de tableur : l'ouvrir dans Excel ou LibreOffice et l'enregistrer au format xlsx",
+            "the file is a web page (HTML) saved with a spreadsheet extension: open it in Excel or LibreOffice and save it as xlsx",
+        ));
+    }
+    None
+}
+
 /// Reads one file into its tables, or says why it cannot be read.
 pub fn read_file(input: &InputFile) -> Result<FileTables, Issue> {
     let ext = extension(&input.path);
     let at = Location::file(&input.display);
+    if let Some(issue) = sniff_problem(input) {
+        return Err(issue);
+    }
     if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
         // A malformed workbook must not take the run down with it.
         std::panic::catch_unwind(|| spreadsheet::read(input)).unwrap_or_else(|_| {

@@ -2,12 +2,14 @@
 
 use super::{Cell, FileTables, InputFile, RawTable};
 use crate::issues::{Issue, Location, Severity};
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets};
+use super::ods_extras::{ods_extras, OdsExtras};
+use std::io::{Read, Seek};
 
 fn to_cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::from_text(s),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
@@ -20,24 +22,85 @@ fn to_cell(data: &Data) -> Cell {
     }
 }
 
-pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
-    let mut workbook = open_workbook_auto(&input.path).map_err(|e| {
-        let detail = e.to_string();
-        Issue::new(
-            Location::file(&input.display),
+/// The merged areas of a sheet: from calamine for xlsx and xls, from our own reading of content.xml for
+/// ods (`ods`); calamine does not report them for xlsb.
+fn merged_regions<RS: Read + Seek>(workbook: &mut Sheets<RS>, sheet: &str, ods: &OdsExtras) -> Vec<Dimensions> {
+    match workbook {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+        Sheets::Ods(_) => ods.merges.get(sheet).cloned().unwrap_or_default(),
+        Sheets::Xlsb(_) => Vec::new(),
+    }
+}
+
+/// A merged area that spans several rows shows its value on each of them (a commune or a date merged
+/// down a block of rows belongs to every row of the block). Areas spanning only columns are left as they
+/// are: their value stays in the first cell, as the reader sees it.
+fn fill_merged_down(rows: &mut [Vec<Cell>], origin: (u32, u32), regions: &[Dimensions]) {
+    for region in regions {
+        let (top, left) = region.start;
+        let (bottom, _) = region.end;
+        if bottom <= top || top < origin.0 || left < origin.1 {
+            continue;
+        }
+        let (r0, c) = ((top - origin.0) as usize, (left - origin.1) as usize);
+        let Some(value) = rows.get(r0).and_then(|r| r.get(c)).cloned() else { continue };
+        for row in rows.iter_mut().take((bottom - origin.0) as usize + 1).skip(r0 + 1) {
+            if let Some(cell) = row.get_mut(c) {
+                if cell.is_blank() {
+                    *cell = value.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Formula errors calamine read as text (ods) become error cells again.
+fn mark_errors(rows: &mut [Vec<Cell>], origin: (u32, u32), errors: &[((u32, u32), String)]) {
+    for ((row, col), shown) in errors {
+        let (Some(r), Some(c)) = (row.checked_sub(origin.0), col.checked_sub(origin.1)) else { continue };
+        if let Some(cell) = rows.get_mut(r as usize).and_then(|row| row.get_mut(c as usize)) {
+            *cell = Cell::Error(shown.clone());
+        }
+    }
+}
+
+fn open_error(input: &InputFile, detail: String) -> Issue {
+    let at = Location::file(&input.display);
+    // calamine names a password in different error variants per format; its message is the common part.
+    if detail.to_lowercase().contains("password") {
+        return Issue::new(
+            at,
             Severity::Error,
             "source-error",
-            format!("le classeur n'a pas pu être ouvert ({detail}) : vérifier qu'il n'est pas endommagé ou protégé par un mot de passe"),
-            format!("the workbook could not be opened ({detail}): check that it is not damaged or password-protected"),
-        )
-    })?;
+            "le classeur est protégé par un mot de passe : l'enregistrer sans mot de passe puis relancer",
+            "the workbook is password-protected: save it without a password and run again",
+        );
+    }
+    Issue::new(
+        at,
+        Severity::Error,
+        "source-error",
+        format!("le classeur n'a pas pu être ouvert ({detail}) : vérifier qu'il n'est pas endommagé, l'ouvrir et l'enregistrer à nouveau"),
+        format!("the workbook could not be opened ({detail}): check that it is not damaged, open it and save it again"),
+    )
+}
+
+pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
+    let mut workbook = open_workbook_auto(&input.path).map_err(|e| open_error(input, e.to_string()))?;
+    let ods = if matches!(workbook, Sheets::Ods(_)) { ods_extras(&input.path) } else { OdsExtras::default() };
+
     let mut tables = Vec::new();
     let mut issues = Vec::new();
     for sheet in workbook.sheet_names() {
         match workbook.worksheet_range(&sheet) {
             Ok(range) => {
                 let (row0, col0) = range.start().unwrap_or((0, 0));
-                let rows = range.rows().map(|r| r.iter().map(to_cell).collect()).collect();
+                let mut rows: Vec<Vec<Cell>> = range.rows().map(|r| r.iter().map(to_cell).collect()).collect();
+                drop(range);
+                let regions = merged_regions(&mut workbook, &sheet, &ods);
+                mark_errors(&mut rows, (row0, col0), ods.errors.get(&sheet).map(Vec::as_slice).unwrap_or_default());
+                fill_merged_down(&mut rows, (row0, col0), &regions);
                 tables.push(RawTable {
                     file: input.display.clone(),
                     sheet: sheet.clone(),

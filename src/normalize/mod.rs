@@ -15,6 +15,7 @@ mod boolean;
 mod commune;
 mod contact;
 mod date;
+mod duplicates;
 mod fields;
 mod kinds;
 mod number;
@@ -180,8 +181,14 @@ impl Normalized {
         );
     }
 
-    /// Numbers the responses `R001`, `R002`... in order of return (undated ones last), so ids are stable.
+    /// Keeps the latest return of each questionnaire sent twice, then numbers the responses `R001`,
+    /// `R002`... in order of return (undated ones last), so ids are stable.
     pub fn finish(&mut self) {
+        self.responses.sort_by(|a, b| {
+            let key = |r: &Response| (r.returned_at, r.source.clone());
+            key(a).cmp(&key(b))
+        });
+        duplicates::drop_duplicate_responses(&mut self.responses, &mut self.intake, &mut self.issues);
         self.responses.sort_by(|a, b| {
             let key = |r: &Response| (r.returned_at.is_none(), r.returned_at, r.source.clone());
             key(a).cmp(&key(b))

@@ -35,14 +35,37 @@ impl RowCtx<'_, '_> {
         self.table.table.row_number(self.index)
     }
 
-    fn column(&self, field: &str) -> Option<usize> {
-        self.table.detected.column_of(field)
+    /// Where the field's value is: (row index, column index) in the raw table.
+    fn position(&self, field: &str) -> Option<(usize, usize)> {
+        match &self.table.detected.form {
+            Some(answers) => answers.iter().find(|a| a.field == field).map(|a| (a.row, a.col)),
+            None => self.table.detected.column_of(field).map(|col| (self.index, col)),
+        }
     }
 
     /// The field's cell, when the table has the column and the cell is not blank.
     pub fn cell(&self, field: &str) -> Option<&Cell> {
-        let col = self.column(field)?;
-        self.table.table.rows[self.index].get(col).filter(|c| !c.is_blank())
+        let cell = match &self.table.detected.form {
+            Some(answers) => answers.iter().find(|a| a.field == field).map(|a| &a.value),
+            None => {
+                let col = self.table.detected.column_of(field)?;
+                self.table.table.rows[self.index].get(col)
+            }
+        };
+        let missing = &crate::detect::schema(self.table.detected.kind).missing_values;
+        cell.filter(|c| !c.is_blank() && !is_missing_value(c, missing))
+    }
+
+    /// The choices ticked in the field's multiple-choice columns (LimeSurvey's "Par qui ? [Mairie]").
+    pub fn ticked_choices(&self, field: &str) -> Vec<String> {
+        let row = &self.table.table.rows[self.index];
+        self.table
+            .detected
+            .option_columns
+            .iter()
+            .filter(|(col, f, _)| *f == field && row.get(*col).and_then(super::parse_bool) == Some(true))
+            .map(|(_, _, choice)| choice.clone())
+            .collect()
     }
 
     /// The field's cell as trimmed text, when not blank.
@@ -53,8 +76,8 @@ impl RowCtx<'_, '_> {
     /// The location of the field's cell (or of the row, when the table has no such column).
     pub fn at(&self, field: &str) -> Location {
         let base = self.table.table.location();
-        match self.column(field) {
-            Some(col) => base.at_cell(self.number(), self.table.table.first_col + col),
+        match self.position(field) {
+            Some((row, col)) => base.at_cell(self.table.table.row_number(row), self.table.table.first_col + col),
             None => base.at_row(self.number()),
         }
     }
@@ -90,6 +113,17 @@ impl RowCtx<'_, '_> {
     }
 }
 
+/// A cell that says "no value" in one of the schema's `missingValues` ("NC", "N/A", "-"...).
+fn is_missing_value(cell: &Cell, missing: &[String]) -> bool {
+    match cell {
+        Cell::Text(t) => {
+            let t = t.trim();
+            !t.is_empty() && missing.iter().any(|m| m.eq_ignore_ascii_case(t))
+        }
+        _ => false,
+    }
+}
+
 /// Shortens a user's value for a message. Only used for fields that never hold a person's name.
 pub(crate) fn quote(text: &str) -> String {
     let t: String = text.chars().take(40).collect();
@@ -106,6 +140,14 @@ fn is_total_row(row: &[Cell]) -> bool {
     })
 }
 
+/// Whether any recognised column of the row holds a value (LimeSurvey keeps incomplete responses as rows
+/// with only its own metadata filled, and "N/A" elsewhere).
+fn has_field_value(ctx: &TableContext<'_>, row: &[Cell]) -> bool {
+    let missing = &crate::detect::schema(ctx.detected.kind).missing_values;
+    let columns = ctx.detected.columns.iter().map(|(c, _)| *c).chain(ctx.detected.option_columns.iter().map(|(c, _, _)| *c));
+    columns.filter_map(|c| row.get(c)).any(|cell| !cell.is_blank() && !is_missing_value(cell, missing))
+}
+
 fn is_repeated_header(row: &[Cell], header: &[Cell]) -> bool {
     let texts = |r: &[Cell]| r.iter().map(|c| fold(&c.to_text())).collect::<Vec<_>>();
     !row.iter().all(Cell::is_blank) && texts(row) == texts(header)
@@ -117,6 +159,9 @@ pub(crate) fn read_rows<T>(
     issues: &mut IssueLog,
     mut parse: impl FnMut(&mut RowCtx<'_, '_>) -> Option<T>,
 ) -> (Vec<T>, TableIntake) {
+    if ctx.detected.form.is_some() {
+        return read_form(ctx, issues, parse);
+    }
     let table = ctx.table;
     let header_index = ctx.detected.header_index;
     let last = table.rows.iter().rposition(|r| !r.iter().all(Cell::is_blank)).unwrap_or(header_index);
@@ -129,6 +174,14 @@ pub(crate) fn read_rows<T>(
         if row.iter().all(Cell::is_blank) {
             intake.rows_ignored += 1;
             issues.info(at, "blank-row", "ligne vide ignorée", "blank row skipped");
+        } else if !has_field_value(ctx, row) {
+            intake.rows_ignored += 1;
+            issues.info(
+                at,
+                "blank-row",
+                "ligne sans aucune valeur dans les colonnes reconnues (réponse incomplète ?) : ignorée",
+                "row with no value in any recognised column (incomplete response?): skipped",
+            );
         } else if is_repeated_header(row, &table.rows[header_index]) {
             intake.rows_ignored += 1;
             issues.info(at, "repeated-header", "ligne d'en-tête répétée ignorée", "repeated header row skipped");
@@ -147,4 +200,25 @@ pub(crate) fn read_rows<T>(
         }
     }
     (records, intake)
+}
+
+/// A form-layout sheet holds one record: one row read, accepted or rejected.
+fn read_form<T>(
+    ctx: &TableContext<'_>,
+    issues: &mut IssueLog,
+    mut parse: impl FnMut(&mut RowCtx<'_, '_>) -> Option<T>,
+) -> (Vec<T>, TableIntake) {
+    let mut intake = TableIntake::new(ctx.table, Some(ctx.detected.kind));
+    intake.rows_read = 1;
+    let mut row_ctx = RowCtx { table: ctx, index: ctx.detected.header_index, issues };
+    match parse(&mut row_ctx) {
+        Some(record) => {
+            intake.rows_accepted = 1;
+            (vec![record], intake)
+        }
+        None => {
+            intake.rows_rejected = 1;
+            (Vec::new(), intake)
+        }
+    }
 }

@@ -44,6 +44,19 @@ impl Pseudonymizer {
         Pseudonymizer { key: key.to_vec() }
     }
 
+    /// A pseudonymiser with a random key that is never stored: for `veille validate`, which reads names
+    /// but writes no pseudonym anywhere.
+    ///
+    /// ```
+    /// use veille::privacy::Pseudonymizer;
+    /// let (a, b) = (Pseudonymizer::ephemeral(), Pseudonymizer::ephemeral());
+    /// assert_ne!(a.pseudonym("Marie Dupont"), b.pseudonym("Marie Dupont"));
+    /// ```
+    pub fn ephemeral() -> Self {
+        let key: [u8; 32] = rand::random();
+        Pseudonymizer { key: key.to_vec() }
+    }
+
     pub fn pseudonym(&self, name: &str) -> Pseudonym {
         // HMAC accepts keys of any length, so this cannot fail; an empty digest would still be a pseudonym.
         let digest = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key)

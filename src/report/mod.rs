@@ -7,6 +7,7 @@ mod staging;
 mod summary;
 mod table;
 mod tables;
+mod validation;
 mod workbook;
 
 pub use charts::{axis, BarChart, Series, PALETTE};
@@ -15,6 +16,7 @@ pub use staging::Staging;
 pub use summary::summary_json;
 pub use table::{column, Column, Table, Value};
 pub use tables::{answers_table, intake_table, issues_table, lost_contact_table, loans_table, partners_table, returned_by};
+pub use validation::{group_by_table, validation_json, validation_text, TableReport};
 pub use workbook::sheet_names;
 
 use crate::aggregate::Aggregates;

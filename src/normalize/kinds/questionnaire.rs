@@ -9,7 +9,10 @@ use super::source;
 pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
     let commune = row_commune(row, None)?;
     let email = optional_email(row);
-    let q3_lenders = row.text("q3_preteurs").map(|t| {
+    let choices = row.ticked_choices("q3_preteurs").join(" ; ");
+    let q3_text = row.text("q3_preteurs").into_iter().chain((!choices.is_empty()).then_some(choices)).collect::<Vec<_>>();
+    let q3_lenders = (!q3_text.is_empty()).then(|| {
+        let t = q3_text.join(" ; ");
         let lenders = parse_lenders(&t);
         if lenders.is_empty() {
             let v = quote(&t);

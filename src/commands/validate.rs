@@ -1,0 +1,35 @@
+//! `veille validate INPUT...`: the validation report only.
+//!
+//! Usage: veille validate INPUT... [--json] [--lang fr|en] [--kind KIND]
+//!
+//! Reads every file and folder given (recursively) as `veille report` does, and prints each table's row
+//! accounting and issues, grouped by file and sheet. Writes nothing: names are pseudonymised with a key
+//! that is never stored, and no history is touched. Exits 1 when any error-level issue exists, else 0.
+
+use super::exit;
+use super::pipeline::read_inputs;
+use crate::domain::TableKind;
+use crate::i18n::Lang;
+use crate::privacy::Pseudonymizer;
+use crate::report::{validation_json, validation_text};
+use std::path::PathBuf;
+
+/// The options of `veille validate`.
+#[derive(Debug, Clone)]
+pub struct ValidateOptions {
+    pub inputs: Vec<PathBuf>,
+    pub json: bool,
+    pub lang: Lang,
+    pub kind: Option<TableKind>,
+}
+
+pub fn run(options: &ValidateOptions) -> u8 {
+    let intake = read_inputs(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), None);
+    if options.json {
+        let json = validation_json(&intake.data, intake.files, options.lang);
+        println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+    } else {
+        print!("{}", validation_text(&intake.data, intake.files, options.lang));
+    }
+    if intake.data.issues.has_errors() { exit::FAILURE } else { exit::OK }
+}
