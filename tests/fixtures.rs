@@ -191,3 +191,28 @@ fn nothing_is_lost_in_any_fixture() {
         }
     }
 }
+
+/// The real exports of `../shared/reference/form-exports` (not copied here: they carry no licence) show
+/// the timestamp forms veille must read. CI has that folder; elsewhere the test says it skipped.
+#[test]
+fn timestamps_of_real_google_forms_and_limesurvey_exports_parse() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/form-exports");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    for (file, column) in [("googleforms_direct_export_Mlisande.csv", "Horodateur"), ("limesurvey_fulltext_export_andreldm_head.csv", "Date submitted")] {
+        let mut reader = csv::Reader::from_path(dir.join(file)).unwrap();
+        let col = reader.headers().unwrap().iter().position(|h| h == column).unwrap();
+        let mut parsed = 0;
+        for record in reader.records() {
+            let value = record.unwrap()[col].to_string();
+            if value.is_empty() {
+                continue;
+            }
+            assert!(veille::normalize::parse_datetime_text(&value).is_some(), "{file}: {value}");
+            parsed += 1;
+        }
+        assert!(parsed >= 2, "{file}: {parsed} timestamps");
+    }
+}

@@ -30,8 +30,15 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
     }
     let pseudonymize = |name: &str| pseudonymizer.pseudonym(name);
     let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune };
+    for input in &inputs {
+        let has_data = |t: &&crate::ingest::RawTable| t.file == input.display && !is_blank_table(t);
+        let read = ingested.tables.iter().any(|t| t.file == input.display);
+        if read && !ingested.tables.iter().any(|t| has_data(&t)) {
+            data.add_empty_workbook(&input.display);
+        }
+    }
     for table in &ingested.tables {
-        if table.rows.iter().all(|r| r.iter().all(Cell::is_blank)) {
+        if is_blank_table(table) {
             continue;
         }
         match detect(table, forced) {
@@ -41,6 +48,10 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
     }
     data.finish();
     Intake { data, files }
+}
+
+fn is_blank_table(table: &crate::ingest::RawTable) -> bool {
+    table.rows.iter().all(|r| r.iter().all(Cell::is_blank))
 }
 
 /// The latest date found in the records: the default report week comes from it, never from the clock.

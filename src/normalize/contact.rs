@@ -58,10 +58,12 @@ pub fn parse_phone(cell: &Cell) -> Option<Phone> {
 /// ```
 /// use veille::normalize::parse_email;
 /// assert_eq!(parse_email(" Accueil@MJC-Viry.fr "), Some("accueil@mjc-viry.fr".to_string()));
+/// assert_eq!(parse_email("MailTo:ccas@exemple.fr"), Some("ccas@exemple.fr".to_string()));
 /// assert_eq!(parse_email("accueil at mjc"), None);
 /// ```
 pub fn parse_email(text: &str) -> Option<String> {
-    let t = text.trim().trim_start_matches("mailto:").to_lowercase();
+    let lower = text.trim().to_lowercase();
+    let t = lower.strip_prefix("mailto:").unwrap_or(&lower).trim().to_string();
     let (local, domain) = t.split_once('@')?;
     let ok = !local.is_empty()
         && domain.contains('.')

@@ -181,6 +181,17 @@ impl Normalized {
         );
     }
 
+    /// Records a workbook that was opened but whose sheets are all empty.
+    pub fn add_empty_workbook(&mut self, file: &str) {
+        self.intake.push(TableIntake::unreadable(file));
+        self.issues.warning(
+            Location::file(file),
+            "unknown-table",
+            "le classeur ne contient aucune donnée (toutes ses feuilles sont vides)",
+            "the workbook holds no data (all its sheets are empty)",
+        );
+    }
+
     /// Keeps the latest return of each questionnaire sent twice, then numbers the responses `R001`,
     /// `R002`... in order of return (undated ones last), so ids are stable.
     pub fn finish(&mut self) {
