@@ -153,13 +153,19 @@ fn broken_files_become_issues_and_the_run_goes_on() {
     assert_eq!(issue_of("tronque.xlsx"), ("source-error", None));
     assert_eq!(issue_of("export_web.xls"), ("format-error", None));
     assert_eq!(issue_of("compte_rendu.docx"), ("format-error", None));
-    for name in ["vide.xlsx", "tronque.xlsx", "export_web.xls", "compte_rendu.docx"] {
+    // A workbook renamed .csv: binary, not text.
+    assert_eq!(issue_of("classeur_renomme.csv"), ("encoding-error", None));
+    for name in ["vide.xlsx", "tronque.xlsx", "export_web.xls", "compte_rendu.docx", "classeur_renomme.csv"] {
         let t = intake.data.intake.iter().find(|t| t.file.ends_with(name)).unwrap();
         assert_eq!(counts(t), (0, 0, 0, 0), "{name}");
     }
-    // The Windows-1252 CSV beside them is read: 2 loans, 2 + 1 devices ("1,0" is one).
-    assert_eq!(intake.data.loans.iter().map(|l| l.quantity).sum::<u32>(), 3);
-    assert_eq!(intake.files, 5);
+    // The Windows-1252 CSV beside them is read: 2 loans, 2 + 1 devices ("1,0" is one); so is Excel's
+    // "Texte Unicode" export (UTF-16 with tabs): 2 computers lent by the Région in Juvisy-sur-Orge (91326).
+    let quantity = |file: &str| intake.data.loans.iter().filter(|l| l.source.file.ends_with(file)).map(|l| l.quantity).sum::<u32>();
+    assert_eq!((quantity("prets_sans_bom_1252.csv"), quantity("prets_texte_unicode.txt")), (3, 2));
+    let unicode = intake.data.loans.iter().find(|l| l.source.file.ends_with(".txt")).unwrap();
+    assert_eq!((unicode.lender, unicode.commune.as_str()), (Lender::Region, "91326"));
+    assert_eq!(intake.files, 7);
 }
 
 /// Every table of every fixture balances, and every rejected or ignored row has an issue on that row

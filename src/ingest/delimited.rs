@@ -1,25 +1,36 @@
-//! CSV files as they really arrive: UTF-8 with or without BOM, or Windows-1252 from French Excel;
-//! `;`, `,` or tab separators; quoted fields with line breaks.
+//! CSV files as they really arrive: UTF-8 with or without BOM, Windows-1252 from French Excel, UTF-16 from
+//! Excel's "Texte Unicode" export; `;`, `,` or tab separators; quoted fields with line breaks.
 
-use super::{Cell, InputFile, RawTable};
+use super::{Cell, FileTables, InputFile, RawTable};
 use crate::issues::{Issue, Location, Severity};
 
-/// Decodes bytes: UTF-8 (BOM stripped) when valid, else Windows-1252, the default of French Excel.
+/// Decodes bytes: UTF-16 when a BOM says so (Excel's "Texte Unicode"), UTF-8 (BOM stripped) when valid,
+/// else Windows-1252, the default of French Excel. The label says which; `lossy` when some bytes could
+/// not be decoded and were replaced.
 ///
 /// ```
 /// use veille::ingest::decode_text;
 /// assert_eq!(decode_text(b"\xEF\xBB\xBFcommune").0, "commune");
 /// assert_eq!(decode_text(b"Ch\xE2tillon").0, "Châtillon");
+/// assert_eq!(decode_text(b"\xFF\xFEC\x00h\x00\xE2\x00").0, "Châ");
 /// ```
-pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
+pub fn decode_text(bytes: &[u8]) -> (String, &'static str, bool) {
+    for (bom, encoding) in [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (text, lossy) = encoding.decode_without_bom_handling(rest);
+            return (text.into_owned(), encoding.name(), lossy);
+        }
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), "utf-8");
+        let text = String::from_utf8_lossy(rest);
+        let lossy = matches!(text, std::borrow::Cow::Owned(_));
+        return (text.into_owned(), "utf-8", lossy);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), "utf-8"),
+        Ok(text) => (text.to_string(), "utf-8", false),
         Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), "windows-1252")
+            let (text, _, lossy) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), "windows-1252", lossy)
         }
     }
 }
@@ -50,7 +61,7 @@ pub fn sniff_separator(text: &str) -> u8 {
     counts.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s).unwrap_or(b',')
 }
 
-pub(super) fn read(input: &InputFile) -> Result<RawTable, Issue> {
+pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
     let at = Location::file(&input.display);
     let bytes = std::fs::read(&input.path).map_err(|e| {
         Issue::new(
@@ -61,7 +72,26 @@ pub(super) fn read(input: &InputFile) -> Result<RawTable, Issue> {
             format!("the file could not be read ({e})"),
         )
     })?;
-    let (text, _encoding) = decode_text(&bytes);
+    let (text, encoding, lossy) = decode_text(&bytes);
+    if text.contains('\0') {
+        return Err(Issue::new(
+            at,
+            Severity::Error,
+            "encoding-error",
+            "le fichier n'est pas du texte (octets nuls) : l'enregistrer au format CSV depuis le tableur",
+            "the file is not text (null bytes): save it as CSV from the spreadsheet program",
+        ));
+    }
+    let mut issues = Vec::new();
+    if lossy {
+        issues.push(Issue::new(
+            at.clone(),
+            Severity::Warning,
+            "encoding-error",
+            format!("certains caractères ne sont pas du {encoding} valide : ils sont remplacés par « \u{fffd} »"),
+            format!("some characters are not valid {encoding}: they are replaced by \"\u{fffd}\""),
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -82,5 +112,5 @@ pub(super) fn read(input: &InputFile) -> Result<RawTable, Issue> {
             record.iter().map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::from_text(f) }).collect(),
         );
     }
-    Ok(RawTable { file: input.display.clone(), sheet: String::new(), first_row: 1, first_col: 0, rows })
+    Ok((vec![RawTable { file: input.display.clone(), sheet: String::new(), first_row: 1, first_col: 0, rows }], issues))
 }

@@ -164,7 +164,7 @@ pub fn read_file(input: &InputFile) -> Result<FileTables, Issue> {
             ))
         })
     } else if DELIMITED_EXTENSIONS.contains(&ext.as_str()) {
-        delimited::read(input).map(|table| (vec![table], Vec::new()))
+        delimited::read(input)
     } else {
         Err(Issue::new(
             at,
