@@ -2,7 +2,8 @@
 //!
 //! Data flows one way, one module per stage:
 //! `ingest → detect → normalize → privacy → aggregate → history → report`.
-//! [`commands`] wires the stages together for each CLI command.
+//! [`commands`] wires the stages together for each CLI command; [`templates`] writes the blank forms that
+//! feed the pipeline, and [`config`] reads the workspace's `veille.toml`.
 //!
 //! ```
 //! use veille::domain::InseeCode;
@@ -12,6 +13,7 @@
 
 pub mod aggregate;
 pub mod commands;
+pub mod config;
 pub mod detect;
 pub mod domain;
 pub mod history;
@@ -22,4 +24,5 @@ pub mod normalize;
 pub mod privacy;
 pub mod reference;
 pub mod report;
+pub mod templates;
 pub mod text;

@@ -3,16 +3,17 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use veille::commands::{report, schema, validate};
+use veille::commands::{exit, init, report, schema, template, validate};
+use veille::config::Config;
 use veille::domain::{IsoWeek, TableKind};
 use veille::i18n::Lang;
 
 #[derive(Parser)]
 #[command(name = "veille", version, about = "Diagnostic hebdomadaire de la cellule de veille pour la continuité éducative", long_about = None)]
 struct Cli {
-    /// Langue des messages et du rapport : fr (défaut) ou en
-    #[arg(long, global = true, default_value = "fr")]
-    lang: Lang,
+    /// Langue des messages et du rapport : fr (défaut, ou celle de veille.toml) ou en
+    #[arg(long, global = true)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -21,8 +22,7 @@ struct Cli {
 enum Command {
     /// Produit le diagnostic hebdomadaire à partir des fichiers reçus
     Report {
-        /// Fichiers ou dossiers à lire (xlsx, xlsm, xls, xlsb, ods, csv), dossiers lus récursivement
-        #[arg(required = true)]
+        /// Fichiers ou dossiers à lire (xlsx, xlsm, xls, xlsb, ods, csv), dossiers lus récursivement (défaut : inputs de veille.toml)
         inputs: Vec<PathBuf>,
         /// Dossier de sortie (défaut : reports/<semaine>)
         #[arg(long)]
@@ -30,9 +30,9 @@ enum Command {
         /// Semaine du rapport, par exemple 2020-W21 (défaut : semaine de la date la plus récente des fichiers)
         #[arg(long)]
         week: Option<IsoWeek>,
-        /// Dossier d'état : clé de pseudonymisation et historique
-        #[arg(long, default_value = ".veille")]
-        state: PathBuf,
+        /// Dossier d'état : clé de pseudonymisation et historique (défaut : .veille)
+        #[arg(long)]
+        state: Option<PathBuf>,
         /// Force le type des tableaux : questionnaire, partners, loans ou register
         #[arg(long, value_parser = parse_kind)]
         kind: Option<TableKind>,
@@ -52,6 +52,24 @@ enum Command {
         #[arg(long, value_parser = parse_kind)]
         kind: Option<TableKind>,
     },
+    /// Crée un espace de travail : veille.toml, entrees/, templates/, .veille/ (clé)
+    Init {
+        /// Dossier de l'espace de travail (défaut : dossier courant)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Commune de la cellule (code INSEE, code postal ou nom)
+        #[arg(long)]
+        commune: Option<String>,
+    },
+    /// Écrit les modèles vierges à remplir (questionnaire, partenaires, prêts, registre)
+    Template {
+        /// Dossier de sortie (défaut : templates)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Commune nommée dans les modèles (défaut : celle de veille.toml)
+        #[arg(long)]
+        commune: Option<String>,
+    },
     /// Affiche le Table Schema d'un type de tableau (ou la liste des types)
     Schema {
         /// questionnaire, partners, loans ou register
@@ -65,14 +83,32 @@ fn parse_kind(s: &str) -> Result<TableKind, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let config = match Config::load(std::path::Path::new(".")) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("veille: veille.toml : {e}");
+            return ExitCode::from(exit::USAGE);
+        }
+    };
+    let lang = cli.lang.unwrap_or_else(|| config.language());
     let code = match cli.command {
         Command::Report { inputs, out, week, state, kind, strict } => {
-            report::run(&report::ReportOptions { inputs, out, week, lang: cli.lang, state, kind, strict })
+            let inputs = if inputs.is_empty() { config.inputs.clone() } else { inputs };
+            if inputs.is_empty() {
+                eprintln!("veille: {}", lang.pick("aucun fichier à lire : donner des fichiers ou dossiers, ou `inputs` dans veille.toml", "no input: give files or folders, or `inputs` in veille.toml"));
+                return ExitCode::from(exit::USAGE);
+            }
+            let state = state.unwrap_or_else(|| config.state.clone());
+            let default_commune = config.default_commune();
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports: config.reports.clone() };
+            report::run(&options)
         }
         Command::Validate { inputs, json, kind } => {
-            validate::run(&validate::ValidateOptions { inputs, json, lang: cli.lang, kind })
+            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune() })
         }
-        Command::Schema { kind } => schema::run(kind.as_deref(), cli.lang),
+        Command::Init { dir, commune } => init::run(&dir, commune, lang),
+        Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),
+        Command::Schema { kind } => schema::run(kind.as_deref(), lang),
     };
     ExitCode::from(code)
 }

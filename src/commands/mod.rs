@@ -1,8 +1,10 @@
 //! One file per command; each has its usage text at the top and returns the process exit code.
 
+pub mod init;
 pub mod pipeline;
 pub mod report;
 pub mod schema;
+pub mod template;
 pub mod validate;
 
 /// Exit codes of DESIGN.md.

@@ -38,7 +38,7 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
         }
     }
     for table in &ingested.tables {
-        if is_blank_table(table) {
+        if is_blank_table(table) || crate::templates::is_template_aid(table) {
             continue;
         }
         match detect(table, forced) {

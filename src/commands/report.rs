@@ -1,6 +1,6 @@
 //! `veille report INPUT...`: the weekly diagnostic.
 //!
-//! Usage: veille report INPUT... [--out DIR] [--week 2020-W21] [--lang fr|en] [--state DIR] [--kind KIND] [--strict]
+//! Usage: veille report [INPUT...] [--out DIR] [--week 2020-W21] [--lang fr|en] [--state DIR] [--kind KIND] [--strict]
 //!
 //! Reads every file and folder given (recursively), writes the outputs of DESIGN.md into DIR
 //! (default `reports/<week>`), and exits 0 when the report was written, 3 with `--strict` when an
@@ -10,7 +10,7 @@ use super::exit;
 use super::pipeline::{read_inputs, report_week};
 use crate::aggregate::aggregate;
 use crate::history;
-use crate::domain::{IsoWeek, TableKind};
+use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::{load_key, KeyOrigin, Pseudonymizer};
 use crate::report::{write_report, ReportInput};
@@ -26,6 +26,10 @@ pub struct ReportOptions {
     pub state: PathBuf,
     pub kind: Option<TableKind>,
     pub strict: bool,
+    /// The commune of rows and files that name none (`veille.toml`).
+    pub default_commune: Option<InseeCode>,
+    /// Where reports go when `--out` is not given: `<reports>/<week>`.
+    pub reports: PathBuf,
 }
 
 /// Loads the pseudonymisation key, saying so when a new one is created.
@@ -57,7 +61,7 @@ pub fn run(options: &ReportOptions) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let intake = read_inputs(&options.inputs, options.kind, &pseudonymizer, None);
+    let intake = read_inputs(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone());
     let Some(week) = report_week(options.week, &intake.data) else {
         eprintln!("veille: {}", lang.pick("aucune date trouvée dans les fichiers : préciser la semaine avec --week 2020-W21", "no date found in the inputs: give the week with --week 2020-W21"));
         return exit::USAGE;
@@ -69,7 +73,7 @@ pub fn run(options: &ReportOptions) -> u8 {
             return exit::FAILURE;
         }
     };
-    let out = options.out.clone().unwrap_or_else(|| PathBuf::from("reports").join(week.to_string()));
+    let out = options.out.clone().unwrap_or_else(|| options.reports.join(week.to_string()));
     let previous = match history::previous(&options.state, week) {
         Ok(p) => p,
         Err(e) => {

@@ -8,7 +8,7 @@
 
 use super::exit;
 use super::pipeline::read_inputs;
-use crate::domain::TableKind;
+use crate::domain::{InseeCode, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::Pseudonymizer;
 use crate::report::{validation_json, validation_text};
@@ -21,10 +21,12 @@ pub struct ValidateOptions {
     pub json: bool,
     pub lang: Lang,
     pub kind: Option<TableKind>,
+    /// The commune of rows and files that name none (`veille.toml`).
+    pub default_commune: Option<InseeCode>,
 }
 
 pub fn run(options: &ValidateOptions) -> u8 {
-    let intake = read_inputs(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), None);
+    let intake = read_inputs(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone());
     if options.json {
         let json = validation_json(&intake.data, intake.files, options.lang);
         println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());

@@ -78,7 +78,9 @@ pub fn detect_form(table: &RawTable) -> Option<Vec<FormAnswer>> {
         }
     }
     let mut answers: Vec<FormAnswer> = best.into_iter().flatten().map(|(a, _)| a).collect();
-    let asks_questions = answers.iter().any(|a| a.field.starts_with('q'));
+    // A form counts when at least one question is answered: a sheet listing the questions alone (a guide,
+    // a blank form) is not a response.
+    let asks_questions = answers.iter().any(|a| a.field.starts_with('q') && !a.value.is_blank());
     if answers.len() < FORM_MIN_FIELDS || !asks_questions {
         return None;
     }

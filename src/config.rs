@@ -1,0 +1,145 @@
+//! The workspace's `veille.toml`: the cellule's commune(s), the secrecy threshold, the retention period, the
+//! language and where inputs, reports and state live. Every key is optional; command-line options win.
+
+use crate::domain::InseeCode;
+use crate::i18n::Lang;
+use crate::normalize::{resolve_commune, CommuneMatch};
+use crate::ingest::Cell;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The file name looked for in the current folder.
+pub const CONFIG_FILE: &str = "veille.toml";
+
+/// The settings of a workspace.
+///
+/// ```
+/// use veille::config::Config;
+/// let c = Config::parse("communes = [\"Viry-Châtillon\"]\nmin_count = 10\n").unwrap();
+/// assert_eq!(c.default_commune().map(|i| i.to_string()).as_deref(), Some("91687"));
+/// assert_eq!((c.min_count, c.retention_days), (10, 365));
+/// ```
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The commune(s) of the cellule (INSEE code, postal code or name); the first is the default commune
+    /// of files that name none.
+    pub communes: Vec<String>,
+    /// Counts from 1 to `min_count - 1` are hidden for the partenaires and prefecture audiences.
+    pub min_count: u32,
+    /// Register rows and history older than this (or closed for longer) are deleted by `veille purge`.
+    pub retention_days: u32,
+    /// `fr` or `en`.
+    pub lang: String,
+    /// Where the returned files are put (read by `veille report` when no INPUT is given).
+    pub inputs: Vec<PathBuf>,
+    /// Where reports are written (`<reports>/<week>/`).
+    pub reports: PathBuf,
+    /// The state folder: pseudonymisation key and history.
+    pub state: PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            communes: Vec::new(),
+            min_count: 5,
+            retention_days: 365,
+            lang: "fr".into(),
+            inputs: Vec::new(),
+            reports: PathBuf::from("reports"),
+            state: PathBuf::from(".veille"),
+        }
+    }
+}
+
+/// Why `veille.toml` could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(String);
+
+impl Config {
+    /// Reads settings from TOML text.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError(e.to_string()))?;
+        for commune in &config.communes {
+            if !matches!(resolve_commune(&Cell::Text(commune.clone())), CommuneMatch::Found(_)) {
+                return Err(ConfigError(format!("commune « {commune} » inconnue ou ambiguë en Essonne : écrire son code INSEE")));
+            }
+        }
+        Ok(config)
+    }
+
+    /// Reads `veille.toml` in `dir`; defaults when there is none.
+    pub fn load(dir: &Path) -> Result<Config, ConfigError> {
+        let path = dir.join(CONFIG_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text).map_err(|e| ConfigError(format!("{} : {e}", path.display()))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(ConfigError(format!("{} : {e}", path.display()))),
+        }
+    }
+
+    /// The communes of the cellule, as INSEE codes.
+    pub fn commune_codes(&self) -> Vec<InseeCode> {
+        self.communes
+            .iter()
+            .filter_map(|c| match resolve_commune(&Cell::Text(c.clone())) {
+                CommuneMatch::Found(insee) => Some(insee),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The commune given to rows and files that name none.
+    pub fn default_commune(&self) -> Option<InseeCode> {
+        self.commune_codes().into_iter().next()
+    }
+
+    /// The language of the workspace.
+    pub fn language(&self) -> Lang {
+        self.lang.parse().unwrap_or_default()
+    }
+}
+
+/// The commented `veille.toml` that `veille init` writes.
+///
+/// ```
+/// use veille::config::{commented_config, Config};
+/// let text = commented_config(Some("91687"));
+/// assert_eq!(Config::parse(&text).unwrap().communes, vec!["91687".to_string()]);
+/// ```
+pub fn commented_config(commune: Option<&str>) -> String {
+    let communes = match commune {
+        Some(c) => format!("communes = [\"{c}\"]"),
+        None => "communes = []   # par exemple [\"91687\"] ou [\"Viry-Châtillon\", \"Grigny\"]".to_string(),
+    };
+    format!(
+        "# Configuration de la cellule de veille pour la continuité éducative (veille).\n\
+         # Chaque clé est facultative ; une option de la ligne de commande l'emporte.\n\
+         \n\
+         # Commune(s) de la cellule : code INSEE, code postal ou nom. La première est la commune par défaut\n\
+         # des fichiers qui n'en indiquent aucune.\n\
+         {communes}\n\
+         \n\
+         # Secret statistique (publics « partenaires » et « prefecture ») : les effectifs de 1 à min_count - 1\n\
+         # sont masqués.\n\
+         min_count = 5\n\
+         \n\
+         # Durée de conservation (charte, article 7) : `veille purge` efface le registre et l'historique plus\n\
+         # anciens, ou clos depuis plus longtemps.\n\
+         retention_days = 365\n\
+         \n\
+         # Langue des messages et des rapports : \"fr\" ou \"en\".\n\
+         lang = \"fr\"\n\
+         \n\
+         # Dossier où déposer les fichiers reçus (lu par `veille report` sans argument).\n\
+         inputs = [\"entrees\"]\n\
+         \n\
+         # Dossier des rapports (un sous-dossier par semaine).\n\
+         reports = \"reports\"\n\
+         \n\
+         # Dossier d'état : clé de pseudonymisation (à sauvegarder) et historique des semaines.\n\
+         state = \".veille\"\n"
+    )
+}
