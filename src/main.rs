@@ -3,8 +3,9 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use veille::commands::{exit, init, report, schema, template, validate};
+use veille::commands::{exit, init, purge, report, schema, template, validate};
 use veille::config::Config;
+use veille::privacy::Audience;
 use veille::domain::{IsoWeek, TableKind};
 use veille::i18n::Lang;
 
@@ -39,6 +40,9 @@ enum Command {
         /// Code de sortie 3 si une erreur a été relevée dans les fichiers
         #[arg(long)]
         strict: bool,
+        /// Public du rapport : trio (défaut, tout), partenaires ou prefecture (agrégats, petits effectifs masqués)
+        #[arg(long, default_value = "trio")]
+        audience: Audience,
     },
     /// Vérifie les fichiers reçus et affiche les problèmes par fichier et feuille (code 1 si une erreur)
     Validate {
@@ -70,6 +74,20 @@ enum Command {
         #[arg(long)]
         commune: Option<String>,
     },
+    /// Efface l'historique plus ancien que la durée de conservation (charte, article 7)
+    Purge {
+        /// Fichiers du registre à vérifier (défaut : inputs de veille.toml)
+        inputs: Vec<PathBuf>,
+        /// Dossier d'état (défaut : .veille)
+        #[arg(long)]
+        state: Option<PathBuf>,
+        /// Date limite, par exemple 2021-05-01 (défaut : aujourd'hui moins retention_days)
+        #[arg(long)]
+        before: Option<chrono::NaiveDate>,
+        /// Dit ce qui serait effacé, sans rien effacer
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Affiche le Table Schema d'un type de tableau (ou la liste des types)
     Schema {
         /// questionnaire, partners, loans ou register
@@ -92,7 +110,7 @@ fn main() -> ExitCode {
     };
     let lang = cli.lang.unwrap_or_else(|| config.language());
     let code = match cli.command {
-        Command::Report { inputs, out, week, state, kind, strict } => {
+        Command::Report { inputs, out, week, state, kind, strict, audience } => {
             let inputs = if inputs.is_empty() { config.inputs.clone() } else { inputs };
             if inputs.is_empty() {
                 eprintln!("veille: {}", lang.pick("aucun fichier à lire : donner des fichiers ou dossiers, ou `inputs` dans veille.toml", "no input: give files or folders, or `inputs` in veille.toml"));
@@ -100,7 +118,8 @@ fn main() -> ExitCode {
             }
             let state = state.unwrap_or_else(|| config.state.clone());
             let default_commune = config.default_commune();
-            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports: config.reports.clone() };
+            let reports = config.reports.clone();
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count };
             report::run(&options)
         }
         Command::Validate { inputs, json, kind } => {
@@ -108,6 +127,13 @@ fn main() -> ExitCode {
         }
         Command::Init { dir, commune } => init::run(&dir, commune, lang),
         Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),
+        Command::Purge { inputs, state, before, dry_run } => {
+            let today = chrono::Local::now().date_naive();
+            let before = before.unwrap_or_else(|| purge::default_before(today, config.retention_days));
+            let inputs = if inputs.is_empty() { config.inputs.clone() } else { inputs };
+            let state = state.unwrap_or_else(|| config.state.clone());
+            purge::run(&purge::PurgeOptions { state, before, dry_run, inputs, lang })
+        }
         Command::Schema { kind } => schema::run(kind.as_deref(), lang),
     };
     ExitCode::from(code)

@@ -163,7 +163,19 @@ fn the_workbook_holds_its_sheets_figures_and_a_native_chart() {
     let (_tmp, out) = run_report(None);
     let path = out.join("diagnostic.xlsx");
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
-    assert_eq!(wb.sheet_names(), vec!["Synthèse", "Perdus de vue", "Prêts", "Partenaires", "Réponses", "Qualité des données"]);
+    assert_eq!(
+        wb.sheet_names(),
+        vec!["Synthèse", "Perdus de vue", "Prêts", "Partenaires", "Réponses", "Qualité des données", "Suivi des élèves", "Confidentialité"]
+    );
+    // 9 pupils in the register by 31/05; Inès Carpentier ("non") and Adam Rousseau (blank) have no family
+    // consent: 7 are listed, by pseudonym.
+    let followed = wb.worksheet_range("Suivi des élèves").unwrap();
+    let listed: Vec<String> = (4..followed.height() as u32).map(|r| cell(&followed, r, 0).to_string()).filter(|p| p.starts_with("E-")).collect();
+    assert_eq!(listed.len(), 7);
+    let privacy = wb.worksheet_range("Confidentialité").unwrap();
+    assert_eq!(cell(&privacy, 3, 1), Data::String("trio de coordination".into()));
+    let no_consent = (3..privacy.height() as u32).find(|&r| cell(&privacy, r, 0).to_string().contains("(no-consent)")).unwrap();
+    assert_eq!(cell(&privacy, no_consent, 1), Data::String("2".into()));
     let synthese = wb.worksheet_range("Synthèse").unwrap();
     // Figures from row 5 (index 4), in the order of summary.json's totals.
     let expected = [9.0, 84.0, 9.0, 23.0, 20.0, 8.0, 2.0];

@@ -2,6 +2,7 @@
 
 pub mod init;
 pub mod pipeline;
+pub mod purge;
 pub mod report;
 pub mod schema;
 pub mod template;

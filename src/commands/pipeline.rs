@@ -4,7 +4,7 @@ use crate::detect::detect;
 use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::ingest::{collect_inputs, read_all, Cell};
 use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
-use crate::privacy::Pseudonymizer;
+use crate::privacy::{apply_charter, drop_forbidden_columns, NameRegistry, Pseudonymizer};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -28,7 +28,13 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
     for issue in ingested.issues {
         data.issues.push(issue);
     }
-    let pseudonymize = |name: &str| pseudonymizer.pseudonym(name);
+    // Names are remembered for the run only, to find them again in free text (privacy stage).
+    let names = NameRegistry::default();
+    let pseudonymize = |name: &str| {
+        let pseudonym = pseudonymizer.pseudonym(name);
+        names.remember(name, &pseudonym);
+        pseudonym
+    };
     let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune };
     for input in &inputs {
         let has_data = |t: &&crate::ingest::RawTable| t.file == input.display && !is_blank_table(t);
@@ -42,11 +48,17 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
             continue;
         }
         match detect(table, forced) {
-            Some(found) => data.add_table(table, &found, &options),
+            Some(mut found) => {
+                for issue in drop_forbidden_columns(table, &mut found) {
+                    data.issues.push(issue);
+                }
+                data.add_table(table, &found, &options);
+            }
             None => data.add_unrecognised(table),
         }
     }
     data.finish();
+    apply_charter(&mut data, &names);
     Intake { data, files }
 }
 

@@ -1,6 +1,6 @@
 //! `veille report INPUT...`: the weekly diagnostic.
 //!
-//! Usage: veille report [INPUT...] [--out DIR] [--week 2020-W21] [--lang fr|en] [--state DIR] [--kind KIND] [--strict]
+//! Usage: veille report [INPUT...] [--out DIR] [--week 2020-W21] [--audience trio|partenaires|prefecture] [--lang fr|en] [--state DIR] [--kind KIND] [--strict]
 //!
 //! Reads every file and folder given (recursively), writes the outputs of DESIGN.md into DIR
 //! (default `reports/<week>`), and exits 0 when the report was written, 3 with `--strict` when an
@@ -12,8 +12,8 @@ use crate::aggregate::aggregate;
 use crate::history;
 use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::i18n::Lang;
-use crate::privacy::{load_key, KeyOrigin, Pseudonymizer};
-use crate::report::{write_report, ReportInput};
+use crate::privacy::{load_key, Audience, KeyOrigin, Pseudonymizer};
+use crate::report::{mask, write_report, ReportInput};
 use std::path::PathBuf;
 
 /// The options of `veille report`.
@@ -30,6 +30,10 @@ pub struct ReportOptions {
     pub default_commune: Option<InseeCode>,
     /// Where reports go when `--out` is not given: `<reports>/<week>`.
     pub reports: PathBuf,
+    /// Who the report is for.
+    pub audience: Audience,
+    /// The statistical-secrecy threshold of restricted audiences (`veille.toml`, default 5).
+    pub min_count: u32,
 }
 
 /// Loads the pseudonymisation key, saying so when a new one is created.
@@ -81,7 +85,8 @@ pub fn run(options: &ReportOptions) -> u8 {
             return exit::FAILURE;
         }
     };
-    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous };
+    let masked = options.audience.is_restricted().then(|| mask(&aggregates, i64::from(options.min_count)));
+    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous, audience: options.audience, masked };
     if let Err(e) = write_report(&out, &input) {
         eprintln!("veille: {} {} ({e})", lang.pick("impossible d'écrire le rapport dans", "cannot write the report into"), out.display());
         return exit::FAILURE;

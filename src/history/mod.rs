@@ -103,3 +103,29 @@ pub fn previous(state: &Path, week: IsoWeek) -> Result<Option<(IsoWeek, Totals)>
         None => Ok(None),
     }
 }
+
+/// Deletes the snapshots of weeks that ended before `before` (charter, article 7) and returns them;
+/// with `dry_run`, only returns them.
+///
+/// ```
+/// use veille::history::{purge, weeks};
+/// let state = tempfile::tempdir().unwrap();
+/// let dir = state.path().join("history/communes");
+/// std::fs::create_dir_all(&dir).unwrap();
+/// for w in ["2020-W20", "2020-W21"] { std::fs::write(dir.join(format!("{w}.parquet")), b"").unwrap(); }
+/// let before = chrono::NaiveDate::from_ymd_opt(2020, 5, 18).unwrap();
+/// assert_eq!(purge(state.path(), before, true).unwrap().len(), 1);
+/// assert_eq!(weeks(state.path()).unwrap().len(), 2);
+/// purge(state.path(), before, false).unwrap();
+/// assert_eq!(weeks(state.path()).unwrap().iter().map(|w| w.to_string()).collect::<Vec<_>>(), vec!["2020-W21"]);
+/// ```
+pub fn purge(state: &Path, before: chrono::NaiveDate, dry_run: bool) -> Result<Vec<IsoWeek>, HistoryError> {
+    let old: Vec<IsoWeek> = weeks(state)?.into_iter().filter(|w| w.sunday() < before).collect();
+    if !dry_run {
+        for week in &old {
+            let path = folder(state).join(format!("{week}.parquet"));
+            std::fs::remove_file(&path).map_err(io(&path))?;
+        }
+    }
+    Ok(old)
+}

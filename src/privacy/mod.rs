@@ -1,9 +1,21 @@
 //! Stage 4: the confidentiality charter. Names become pseudonyms the moment they are read
 //! ([`Pseudonymizer`]), with a key kept in the state folder ([`load_key`]).
 
+mod audience;
+mod charter;
+mod columns;
 mod key;
+mod names;
+mod pass;
+mod secrecy;
 
+pub use audience::Audience;
+pub use charter::{forbidden_header, is_non_neutral, sensitive_category, Category};
+pub use columns::drop_forbidden_columns;
+pub use names::NameRegistry;
+pub use pass::apply_charter;
 pub use key::{load_key, KeyError, KeyOrigin};
+pub use secrecy::{suppress, Cells, Relation};
 
 use crate::domain::Pseudonym;
 use crate::text::words;

@@ -2,7 +2,9 @@
 //! temporary folder beside the target, renamed into place at the end.
 
 mod charts;
+mod confidentiality;
 mod labels;
+mod secrecy;
 mod staging;
 mod summary;
 mod table;
@@ -11,11 +13,13 @@ mod validation;
 mod workbook;
 
 pub use charts::{axis, BarChart, Series, PALETTE};
+pub use confidentiality::{confidentiality_json, confidentiality_lines, PRIVACY_CODES};
 pub use labels::{figure_label, week_label};
+pub use secrecy::{mask, Masked, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
 pub use staging::Staging;
 pub use summary::summary_json;
 pub use table::{column, Column, Table, Value};
-pub use tables::{answers_table, intake_table, issues_table, lost_contact_table, loans_table, partners_table, returned_by};
+pub use tables::{answers_table, intake_table, issues_table, lost_contact_table, loans_table, partners_table, register_table, returned_by};
 pub use validation::{group_by_table, validation_json, validation_text, TableReport};
 pub use workbook::sheet_names;
 
@@ -35,6 +39,10 @@ pub struct ReportInput<'a> {
     pub aggregates: &'a Aggregates,
     /// The latest earlier week of the history and its totals, when there is one.
     pub previous: Option<(IsoWeek, crate::aggregate::Totals)>,
+    /// Who the report is for.
+    pub audience: crate::privacy::Audience,
+    /// The figures hidden by statistical secrecy (restricted audiences only).
+    pub masked: Option<Masked>,
 }
 
 impl ReportInput<'_> {
@@ -55,6 +63,8 @@ pub struct Tables {
     pub lost_contact: Table,
     pub loans: Table,
     pub partners: Table,
+    /// The pupils followed, for the trio only.
+    pub register: Option<Table>,
 }
 
 impl Tables {
@@ -62,12 +72,37 @@ impl Tables {
         Tables {
             intake: intake_table(&input.data.intake),
             issues: issues_table(&input.data.issues, input.lang),
-            answers: answers_table(&input.data.responses, input.week, true),
-            lost_contact: lost_contact_table(input.aggregates),
-            loans: loans_table(input.aggregates),
+            answers: answers_table(&input.data.responses, input.week, !input.audience.is_restricted()),
+            lost_contact: masked_lost_contact(input),
+            loans: masked_loans(input),
             partners: partners_table(input.aggregates),
+            register: (!input.audience.is_restricted()).then(|| register_table(&input.data.register, input.week, input.lang)),
         }
     }
+}
+
+fn masked_lost_contact(input: &ReportInput<'_>) -> Table {
+    let mut table = lost_contact_table(input.aggregates);
+    for (row, flags) in input.masked.iter().flat_map(|m| m.lost_contact.iter().enumerate()) {
+        for (name, hidden) in LOST_CONTACT_FIGURES.iter().zip(flags) {
+            if *hidden {
+                table.hide(row, name);
+            }
+        }
+    }
+    table
+}
+
+fn masked_loans(input: &ReportInput<'_>) -> Table {
+    let mut table = loans_table(input.aggregates);
+    for (row, flags) in input.masked.iter().flat_map(|m| m.loans.iter().enumerate()) {
+        for (name, hidden) in LOAN_FIGURES.iter().zip(flags) {
+            if *hidden {
+                table.hide(row, name);
+            }
+        }
+    }
+    table
 }
 
 /// Why a report could not be written.
@@ -83,13 +118,18 @@ pub enum ReportError {
     Json(#[from] serde_json::Error),
 }
 
-fn lost_contact_chart(agg: &Aggregates, lang: Lang) -> BarChart {
+/// Lost contact per commune; a hidden figure is drawn as no bar, and the title says so.
+fn lost_contact_chart(agg: &Aggregates, masked: Option<&Masked>, lang: Lang) -> BarChart {
+    let shown = |row: usize, figure: usize, value: i64| if masked.is_some_and(|m| m.lost_contact[row][figure]) { 0 } else { value };
+    let any_hidden = masked.is_some_and(|m| m.lost_contact.iter().any(|f| f[0] || f[1]));
+    let title = lang.pick("Élèves perdus de vue par commune", "Lost-contact pupils per commune");
+    let note = lang.pick(" (s : masqué, secret statistique)", " (s: hidden, statistical secrecy)");
     BarChart {
-        title: lang.pick("Élèves perdus de vue par commune", "Lost-contact pupils per commune").into(),
+        title: if any_hidden { format!("{title}{note}") } else { title.into() },
         categories: agg.lost_contact.iter().map(|r| r.commune.clone()).collect(),
         series: vec![
-            Series { label: lang.pick("Déclarés dans les questionnaires (Q5)", "Declared in questionnaires (Q5)").into(), values: agg.lost_contact.iter().map(|r| r.declared).collect() },
-            Series { label: lang.pick("Élèves au registre", "Pupils in the register").into(), values: agg.lost_contact.iter().map(|r| r.register_pupils).collect() },
+            Series { label: lang.pick("Déclarés dans les questionnaires (Q5)", "Declared in questionnaires (Q5)").into(), values: agg.lost_contact.iter().enumerate().map(|(i, r)| shown(i, 0, r.declared)).collect() },
+            Series { label: lang.pick("Élèves au registre", "Pupils in the register").into(), values: agg.lost_contact.iter().enumerate().map(|(i, r)| shown(i, 1, r.register_pupils)).collect() },
         ],
         stacked: false,
     }
@@ -124,8 +164,12 @@ pub fn write_report(out: &Path, input: &ReportInput<'_>) -> Result<(), ReportErr
     tables.partners.write_csv(&dir.join("data/partners_by_commune.csv"))?;
     let summary = summary_json(input);
     std::fs::write(dir.join("summary.json"), serde_json::to_string_pretty(&summary)? + "\n")?;
-    lost_contact_chart(input.aggregates, input.lang).render(&dir.join("charts/lost_contact_by_commune")).map_err(ReportError::Chart)?;
-    loans_chart(input.aggregates, input.lang).render(&dir.join("charts/loans_by_lender")).map_err(ReportError::Chart)?;
+    lost_contact_chart(input.aggregates, input.masked.as_ref(), input.lang).render(&dir.join("charts/lost_contact_by_commune")).map_err(ReportError::Chart)?;
+    // Loans by lender add up every commune's cells: for a restricted audience they would give hidden
+    // cells away, so that chart is only drawn for the trio.
+    if input.masked.is_none() {
+        loans_chart(input.aggregates, input.lang).render(&dir.join("charts/loans_by_lender")).map_err(ReportError::Chart)?;
+    }
     workbook::write_workbook(&dir.join("diagnostic.xlsx"), input, &tables)?;
     staging.commit()?;
     Ok(())

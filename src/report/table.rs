@@ -11,6 +11,8 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Empty,
+    /// A count hidden by statistical secrecy: written `s`.
+    Hidden,
 }
 
 impl Value {
@@ -23,6 +25,7 @@ impl Value {
             Value::Int(i) => i.to_string(),
             Value::Float(f) => format!("{f}"),
             Value::Empty => String::new(),
+            Value::Hidden => "s".to_string(),
         }
     }
 }
@@ -78,6 +81,16 @@ impl Table {
 
     pub fn push(&mut self, row: Vec<Value>) {
         self.rows.push(row);
+    }
+
+    /// Hides the cell of `row` in the column named `name` (statistical secrecy).
+    pub fn hide(&mut self, row: usize, name: &str) {
+        let col = self.columns.iter().position(|c| c.name == name);
+        if let (Some(col), Some(row)) = (col, self.rows.get_mut(row)) {
+            if let Some(value) = row.get_mut(col) {
+                *value = Value::Hidden;
+            }
+        }
     }
 
     pub fn labels(&self, lang: Lang) -> Vec<&'static str> {

@@ -192,3 +192,38 @@ pub fn partners_table(agg: &Aggregates) -> Table {
     }
     t
 }
+
+/// The register as the trio follows it: one row per pupil (latest row by date of report, as of the end
+/// of the week), only for families who agreed (charter, article 4). Pupils appear as pseudonyms.
+pub fn register_table(register: &[crate::normalize::RegisterEntry], week: IsoWeek, lang: Lang) -> Table {
+    let mut t = Table::new(&[
+        column("pupil", "Élève (pseudonyme)", "Pupil (pseudonym)"),
+        column("school_uai", "Établissement (UAI)", "School (UAI)"),
+        column("level", "Niveau", "Level"),
+        column("commune_insee", "Code INSEE", "INSEE code"),
+        column("reported_on", "Signalé le", "Reported on"),
+        column("status", "Statut", "Status"),
+        column("closed_on", "Clos le", "Closed on"),
+        column("comment", "Commentaire", "Comment"),
+    ]);
+    let mut latest: std::collections::BTreeMap<&str, &crate::normalize::RegisterEntry> = std::collections::BTreeMap::new();
+    for e in register.iter().filter(|e| e.reported_on <= week.sunday()) {
+        let slot = latest.entry(e.pupil.as_str()).or_insert(e);
+        if (e.reported_on, &e.source) >= (slot.reported_on, &slot.source) {
+            *slot = e;
+        }
+    }
+    for e in latest.values().filter(|e| e.family_consent == Some(true)) {
+        t.push(vec![
+            e.pupil.as_str().into(),
+            e.school.as_ref().map(|u| u.as_str()).into(),
+            e.level.clone().into(),
+            e.commune.as_str().into(),
+            e.reported_on.format("%d/%m/%Y").to_string().into(),
+            e.status.label(lang).into(),
+            e.closed_on.map(|d| d.format("%d/%m/%Y").to_string()).into(),
+            e.comment.clone().into(),
+        ]);
+    }
+    t
+}

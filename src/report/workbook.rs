@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet
 use std::path::Path;
 
 /// Sheet names, also used by tests that read the workbook back.
-pub fn sheet_names(lang: Lang) -> [&'static str; 6] {
+pub fn sheet_names(lang: Lang) -> [&'static str; 8] {
     [
         lang.pick("Synthèse", "Summary"),
         lang.pick("Perdus de vue", "Lost contact"),
@@ -17,6 +17,8 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 6] {
         lang.pick("Partenaires", "Partners"),
         lang.pick("Réponses", "Answers"),
         lang.pick("Qualité des données", "Data quality"),
+        lang.pick("Suivi des élèves", "Pupils followed"),
+        lang.pick("Confidentialité", "Confidentiality"),
     ]
 }
 
@@ -57,6 +59,7 @@ fn write_value(ws: &mut Worksheet, row: u32, col: u16, value: &Value) -> Result<
         Value::Int(i) => ws.write_number(row, col, *i as f64).map(|_| ()),
         Value::Float(f) => ws.write_number(row, col, *f).map(|_| ()),
         Value::Empty => Ok(()),
+        Value::Hidden => ws.write_string_with_format(row, col, "s", &Format::new().set_align(FormatAlign::Right)).map(|_| ()),
     }
 }
 
@@ -104,7 +107,11 @@ fn summary_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, s: &Sty
     for (i, (key, value)) in input.aggregates.totals.named().iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
         ws.write_string(row, 0, figure_label(key, lang))?;
-        ws.write_number_with_format(row, 1, *value as f64, &s.bold)?;
+        if input.masked.as_ref().is_some_and(|m| m.total_hidden(None, key)) {
+            ws.write_string_with_format(row, 1, "s", &s.bold.clone().set_align(FormatAlign::Right))?;
+        } else {
+            ws.write_number_with_format(row, 1, *value as f64, &s.bold)?;
+        }
     }
     ws.set_column_width(0, 42)?;
     ws.set_column_width(1, 12)?;
@@ -141,7 +148,28 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>, tables: &super::Tabl
     table_sheet(&mut wb, names[3], lang.pick("Actions des partenaires", "Partner actions"), &tables.partners, input, &s)?;
     table_sheet(&mut wb, names[4], lang.pick("Réponses aux questionnaires", "Questionnaire answers"), &tables.answers, input, &s)?;
     quality_sheet(&mut wb, names[5], input, tables, &s)?;
+    if let Some(register) = &tables.register {
+        let title = lang.pick("Élèves suivis (familles ayant donné leur adhésion)", "Pupils followed (consenting families)");
+        table_sheet(&mut wb, names[6], title, register, input, &s)?;
+    }
+    confidentiality_sheet(&mut wb, names[7], input, &s)?;
     wb.save(path)
+}
+
+fn confidentiality_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, s: &Styles) -> Result<(), XlsxError> {
+    let lang = input.lang;
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    ws.write_string_with_format(0, 0, lang.pick("Confidentialité : ce que ce rapport masque", "Confidentiality: what this report hides"), &s.title)?;
+    ws.write_string(1, 0, week_label(input.week, lang))?;
+    for (i, (label, value)) in super::confidentiality_lines(input).iter().enumerate() {
+        let row = HEADER_ROW + i as u32;
+        ws.write_string(row, 0, label)?;
+        ws.write_string_with_format(row, 1, value, &s.bold)?;
+    }
+    ws.set_column_width(0, 70)?;
+    ws.set_column_width(1, 48)?;
+    print_setup(ws, input, false)
 }
 
 fn quality_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, tables: &super::Tables, s: &Styles) -> Result<(), XlsxError> {
