@@ -114,3 +114,72 @@ fn zeros_are_never_hidden() {
     assert!(hidden[ids[1]] && hidden[ids[2]]);
     assert_protected(&cells, &hidden, 13);
 }
+
+/// A reader's audit of the published prefecture report of the sample: with every relation the report
+/// implies, solve one equation at a time; no `s` may come out.
+#[test]
+fn prefecture_report_of_the_sample_gives_no_hidden_count_away() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("r");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_veille"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("VEILLE_KEY", "k")
+        .args(["report", "sample_data", "--audience", "prefecture", "--out", out.to_str().unwrap(), "--state", tmp.path().join("s").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let read = |name: &str| -> Vec<Vec<String>> {
+        let mut r = csv::Reader::from_path(out.join("data").join(name)).unwrap();
+        r.records().map(|rec| rec.unwrap().iter().map(str::to_string).collect()).collect()
+    };
+    // Cells: Some(value) when shown, None when hidden or never printed.
+    let mut cells: Vec<Option<i64>> = Vec::new();
+    let mut relations: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut add = |cells: &mut Vec<Option<i64>>, text: &str| {
+        cells.push(text.parse().ok());
+        cells.len() - 1
+    };
+    let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let json_cell = |v: &serde_json::Value| v.as_i64().map(|n| n.to_string()).unwrap_or_else(|| "s".into());
+    let mut per_commune: std::collections::BTreeMap<String, [Vec<usize>; 4]> = Default::default();
+    for row in read("lost_contact_by_commune.csv") {
+        let ids: Vec<usize> = [2, 4, 6, 7, 8].iter().map(|&c| add(&mut cells, &row[c])).collect();
+        relations.push((ids[1], vec![ids[2], ids[3], ids[4]]));
+        let e = per_commune.entry(row[0].clone()).or_default();
+        e[0].push(ids[0]);
+        e[1].push(ids[1]);
+    }
+    for row in read("loans_by_commune.csv") {
+        let ids: Vec<usize> = [4, 5, 6].iter().map(|&c| add(&mut cells, &row[c])).collect();
+        relations.push((ids[0], vec![ids[1], ids[2]]));
+        let e = per_commune.entry(row[0].clone()).or_default();
+        e[2].push(ids[0]);
+        e[3].push(ids[2]);
+    }
+    let keys = ["lost_contact_declared", "register_pupils", "devices_lent", "devices_outstanding"];
+    let mut overall: [Vec<usize>; 4] = Default::default();
+    for commune in summary["communes"].as_array().unwrap() {
+        let parts = per_commune.remove(commune["insee"].as_str().unwrap()).unwrap_or_default();
+        for (i, key) in keys.iter().enumerate() {
+            let total = add(&mut cells, &json_cell(&commune[key]));
+            relations.push((total, parts[i].clone()));
+            overall[i].push(total);
+        }
+    }
+    for (i, key) in keys.iter().enumerate() {
+        let total = add(&mut cells, &json_cell(&summary["totals"][key]));
+        relations.push((total, overall[i].clone()));
+    }
+    let hidden_before = cells.iter().filter(|c| c.is_none()).count();
+    assert!(hidden_before > 0, "the sample has small counts to hide");
+    // Every cell here is printed (a number or "s"), so a relation with a single "s" gives it away.
+    for (total, parts) in &relations {
+        let terms: Vec<usize> = std::iter::once(*total).chain(parts.iter().copied()).collect();
+        let unknown: Vec<usize> = terms.iter().copied().filter(|&t| cells[t].is_none()).collect();
+        if let [only] = unknown[..] {
+            let known: i64 = parts.iter().filter_map(|&p| cells[p]).sum();
+            let value = if only == *total { known } else { cells[*total].unwrap_or_default() - known };
+            panic!("a hidden count is given away: cell {only} = {value}");
+        }
+    }
+}

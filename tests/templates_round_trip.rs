@@ -137,7 +137,7 @@ fn filled_templates_read_back_with_zero_issues() {
     ]);
     fill_rows(&t.join("registre_perdus_de_vue.xlsx"), &f.join("registre_perdus_de_vue.xlsx"), &[
         vec![T("Camille Durandet"), T("0910971L"), T("5e"), T("Viry-Châtillon"), N(43960.0), T(yes), T("CPE"), T(label("register-status", "renoué")), T(""), T("Contact repris par téléphone")],
-        vec![T("Nina Moreaux"), T("0910056S"), T("6e"), T("Viry-Châtillon"), N(43962.0), T(no), T("CPE"), T(label("register-status", "sans contact")), T(""), T("")],
+        vec![T("Nina Moreaux"), T("0910056S"), T("6e"), T("Viry-Châtillon"), N(43962.0), T(yes), T("CPE"), T(label("register-status", "sans contact")), T(""), T("")],
     ]);
 
     let report = veille(root, &["report", "remplis", "--week", "2020-W21", "--out", "rapport", "--state", "etat"]);

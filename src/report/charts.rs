@@ -29,6 +29,19 @@ const TOP: i32 = 90;
 pub struct Series {
     pub label: String,
     pub values: Vec<i64>,
+    /// Values hidden by statistical secrecy: no bar, and "s" where the value would be written.
+    pub hidden: Vec<bool>,
+}
+
+impl Series {
+    /// A series with every value shown.
+    pub fn new(label: impl Into<String>, values: Vec<i64>) -> Self {
+        Series { label: label.into(), hidden: vec![false; values.len()], values }
+    }
+
+    fn is_hidden(&self, i: usize) -> bool {
+        self.hidden.get(i).copied().unwrap_or(false)
+    }
 }
 
 /// A horizontal bar chart: one line per category, bars grouped side by side or stacked.
@@ -50,14 +63,16 @@ fn fonts() {
 }
 
 impl BarChart {
-    /// Sorts categories by their total, largest first.
+    /// Sorts categories by their shown total, largest first (hidden values play no part: the order must
+    /// not give them away).
     pub fn sorted(mut self) -> Self {
-        let total = |i: usize| -> i64 { self.series.iter().map(|s| s.values.get(i).copied().unwrap_or(0)).sum() };
+        let total = |i: usize| -> i64 { self.series.iter().filter(|s| !s.is_hidden(i)).map(|s| s.values.get(i).copied().unwrap_or(0)).sum() };
         let mut order: Vec<usize> = (0..self.categories.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(total(i)));
         self.categories = order.iter().map(|&i| self.categories[i].clone()).collect();
         for s in &mut self.series {
             s.values = order.iter().map(|&i| s.values.get(i).copied().unwrap_or(0)).collect();
+            s.hidden = order.iter().map(|&i| s.is_hidden(i)).collect();
         }
         self
     }
@@ -123,7 +138,8 @@ impl BarChart {
             root.draw(&Text::new(label, (LABEL_WIDTH - 12 - w as i32, y + self.line_height() / 2 - 9), label_font.clone()))?;
             let mut start = 0i64;
             for (s, series) in self.series.iter().enumerate() {
-                let v = series.values.get(i).copied().unwrap_or(0);
+                let hidden = series.is_hidden(i);
+                let v = if hidden { 0 } else { series.values.get(i).copied().unwrap_or(0) };
                 let color = PALETTE[s % PALETTE.len()];
                 let (y0, y1) = if self.stacked { (y + 6, y + 28) } else { (y + 5 + 20 * s as i32, y + 21 + 20 * s as i32) };
                 let (from, to) = if self.stacked { (start, start + v) } else { (0, v) };
@@ -131,7 +147,8 @@ impl BarChart {
                     root.draw(&Rectangle::new([(x_of(from), y0), (x_of(to), y1)], color.filled()))?;
                 }
                 if !self.stacked {
-                    root.draw(&Text::new(v.to_string(), (x_of(to) + 5, y0 + 1), value_font.clone()))?;
+                    let shown = if hidden { "s".to_string() } else { v.to_string() };
+                    root.draw(&Text::new(shown, (x_of(to) + 5, y0 + 1), value_font.clone()))?;
                 }
                 start += v;
             }

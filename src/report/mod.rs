@@ -81,28 +81,22 @@ impl Tables {
     }
 }
 
-fn masked_lost_contact(input: &ReportInput<'_>) -> Table {
-    let mut table = lost_contact_table(input.aggregates);
-    for (row, flags) in input.masked.iter().flat_map(|m| m.lost_contact.iter().enumerate()) {
-        for (name, hidden) in LOST_CONTACT_FIGURES.iter().zip(flags) {
-            if *hidden {
-                table.hide(row, name);
-            }
+/// Replaces the hidden figures of a table by `s`: `flags[row][i]` hides the column named `names[i]`.
+fn hide_figures<const N: usize>(mut table: Table, flags: Option<&Vec<[bool; N]>>, names: &[&str; N]) -> Table {
+    for (row, row_flags) in flags.into_iter().flatten().enumerate() {
+        for (name, _) in names.iter().zip(row_flags).filter(|(_, hidden)| **hidden) {
+            table.hide(row, name);
         }
     }
     table
 }
 
+fn masked_lost_contact(input: &ReportInput<'_>) -> Table {
+    hide_figures(lost_contact_table(input.aggregates), input.masked.as_ref().map(|m| &m.lost_contact), &LOST_CONTACT_FIGURES)
+}
+
 fn masked_loans(input: &ReportInput<'_>) -> Table {
-    let mut table = loans_table(input.aggregates);
-    for (row, flags) in input.masked.iter().flat_map(|m| m.loans.iter().enumerate()) {
-        for (name, hidden) in LOAN_FIGURES.iter().zip(flags) {
-            if *hidden {
-                table.hide(row, name);
-            }
-        }
-    }
-    table
+    hide_figures(loans_table(input.aggregates), input.masked.as_ref().map(|m| &m.loans), &LOAN_FIGURES)
 }
 
 /// Why a report could not be written.
@@ -118,19 +112,24 @@ pub enum ReportError {
     Json(#[from] serde_json::Error),
 }
 
-/// Lost contact per commune; a hidden figure is drawn as no bar, and the title says so.
+/// Lost contact per commune; a hidden figure is drawn as no bar with "s", and the title says so.
 fn lost_contact_chart(agg: &Aggregates, masked: Option<&Masked>, lang: Lang) -> BarChart {
-    let shown = |row: usize, figure: usize, value: i64| if masked.is_some_and(|m| m.lost_contact[row][figure]) { 0 } else { value };
-    let any_hidden = masked.is_some_and(|m| m.lost_contact.iter().any(|f| f[0] || f[1]));
+    let series = |label: &str, figure: usize, value: fn(&crate::aggregate::LostContactRow) -> i64| {
+        let mut s = Series::new(label, agg.lost_contact.iter().map(value).collect());
+        s.hidden = (0..agg.lost_contact.len()).map(|i| masked.is_some_and(|m| m.lost_contact[i][figure])).collect();
+        s
+    };
+    let series = vec![
+        series(lang.pick("Déclarés dans les questionnaires (Q5)", "Declared in questionnaires (Q5)"), 0, |r| r.declared),
+        series(lang.pick("Élèves au registre", "Pupils in the register"), 1, |r| r.register_pupils),
+    ];
+    let any_hidden = series.iter().any(|s| s.hidden.iter().any(|h| *h));
     let title = lang.pick("Élèves perdus de vue par commune", "Lost-contact pupils per commune");
     let note = lang.pick(" (s : masqué, secret statistique)", " (s: hidden, statistical secrecy)");
     BarChart {
         title: if any_hidden { format!("{title}{note}") } else { title.into() },
         categories: agg.lost_contact.iter().map(|r| r.commune.clone()).collect(),
-        series: vec![
-            Series { label: lang.pick("Déclarés dans les questionnaires (Q5)", "Declared in questionnaires (Q5)").into(), values: agg.lost_contact.iter().enumerate().map(|(i, r)| shown(i, 0, r.declared)).collect() },
-            Series { label: lang.pick("Élèves au registre", "Pupils in the register").into(), values: agg.lost_contact.iter().enumerate().map(|(i, r)| shown(i, 1, r.register_pupils)).collect() },
-        ],
+        series,
         stacked: false,
     }
     .sorted()
@@ -143,7 +142,7 @@ fn loans_chart(agg: &Aggregates, lang: Lang) -> BarChart {
     BarChart {
         title: lang.pick("Appareils prêtés par prêteur et type", "Devices lent by lender and type").into(),
         categories: lenders.iter().map(|l| l.label(lang).to_string()).collect(),
-        series: devices.iter().map(|&d| Series { label: d.label(lang).into(), values: lenders.iter().map(|&l| lent(l, d)).collect() }).collect(),
+        series: devices.iter().map(|&d| Series::new(d.label(lang), lenders.iter().map(|&l| lent(l, d)).collect())).collect(),
         stacked: true,
     }
     .sorted()

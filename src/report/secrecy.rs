@@ -60,7 +60,7 @@ struct CommuneParts {
 /// Works out the hidden figures of `agg` for a restricted audience.
 ///
 /// ```
-/// use veille::aggregate::{Aggregates, LostContactRow, Totals};
+/// use veille::aggregate::{Aggregates, CommuneTotals, LostContactRow, Totals};
 /// use veille::domain::IsoWeek;
 /// use veille::report::mask;
 /// let row = |insee: &str, register: i64| LostContactRow {
@@ -70,7 +70,8 @@ struct CommuneParts {
 /// let agg = Aggregates {
 ///     week: "2020-W21".parse::<IsoWeek>().unwrap(),
 ///     lost_contact: vec![row("91687", 3), row("91286", 12)], loans: vec![], partners: vec![], responses: vec![],
-///     totals: Totals::default(), communes: vec![],
+///     totals: Totals::default(),
+///     communes: ["91687", "91286"].map(|c| CommuneTotals { insee: c.into(), name: c.into(), totals: Totals::default() }).to_vec(),
 /// };
 /// let m = mask(&agg, 5);
 /// // 3 is hidden (primary), and so is 12: the total of 15 is published in summary.json.
