@@ -165,7 +165,10 @@ fn the_workbook_holds_its_sheets_figures_and_a_native_chart() {
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        vec!["Synthèse", "Perdus de vue", "Prêts", "Partenaires", "Réponses", "Qualité des données", "Suivi des élèves", "Confidentialité"]
+        vec![
+            "Synthèse", "Questionnaire", "Perdus de vue", "Collèges", "Prêts", "Partenaires", "Répertoire", "Couverture", "Comparaison", "Réponses",
+            "Qualité des données", "Suivi des élèves", "Confidentialité",
+        ]
     );
     // 9 pupils in the register by 31/05; Inès Carpentier ("non") and Adam Rousseau (blank) have no family
     // consent: 7 are listed, by pseudonym.

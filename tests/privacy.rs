@@ -1,7 +1,7 @@
 //! The charter end to end: inputs full of (invented) names, a forbidden column, sensitive and non-neutral
 //! comments, a family without consent. Every byte veille writes — every output file, the unzipped
-//! workbook, the history read back with polars, stdout and stderr of `report` and `validate`, for every
-//! audience — is scanned for the names in any case or accent form.
+//! workbook, the PDF's text, the history read back with polars, stdout and stderr of `report` and
+//! `validate`, for every audience — is scanned for the names in any case or accent form.
 
 use polars::prelude::*;
 use rust_xlsxwriter::Workbook;
@@ -71,6 +71,7 @@ fn texts_of(path: &Path) -> Vec<String> {
                 texts.push(part);
             }
         }
+        Some("pdf") => texts.push(pdf_extract::extract_text(path).unwrap()),
         Some("parquet") => {
             let df = ParquetReader::new(std::fs::File::open(path).unwrap()).finish().unwrap();
             texts.push(format!("{df:?}"));

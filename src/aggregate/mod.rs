@@ -8,6 +8,8 @@ mod loans;
 mod lost_contact;
 mod partners;
 
+pub use partners::{current_actions, STALE_AFTER_DAYS};
+
 use crate::domain::{Device, InseeCode, IsoWeek, Lender, PartnerStatus};
 use crate::normalize::Normalized;
 use crate::reference::Reference;

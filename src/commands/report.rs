@@ -86,7 +86,9 @@ pub fn run(options: &ReportOptions) -> u8 {
         }
     };
     let masked = options.audience.is_restricted().then(|| mask(&aggregates, i64::from(options.min_count)));
-    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous, audience: options.audience, masked };
+    let earlier = history::weeks(&options.state).map(|weeks| weeks.into_iter().filter(|w| *w < week).collect::<Vec<_>>()).unwrap_or_default();
+    let history: Vec<_> = earlier.into_iter().filter_map(|w| history::totals(&options.state, w).ok().map(|t| (w, t))).collect();
+    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous, audience: options.audience, masked, history };
     if let Err(e) = write_report(&out, &input) {
         eprintln!("veille: {} {} ({e})", lang.pick("impossible d'écrire le rapport dans", "cannot write the report into"), out.display());
         return exit::FAILURE;

@@ -7,8 +7,7 @@ use plotters::style::{register_font, FontStyle};
 use std::path::Path;
 use std::sync::Once;
 
-const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+use super::fonts::{FONT_BOLD, FONT_REGULAR};
 
 /// The report's palette (colour-blind friendly, prints well in grey).
 pub const PALETTE: [RGBColor; 6] = [
@@ -98,20 +97,27 @@ impl BarChart {
             .max(1)
     }
 
-    /// Writes `<base>.svg` and `<base>.png`.
-    pub fn render(&self, base: &Path) -> Result<(), String> {
+    /// The chart as SVG text.
+    pub fn svg(&self) -> Result<String, String> {
         fonts();
-        let size = self.size();
-        let svg = base.with_extension("svg");
-        let png = base.with_extension("png");
+        let mut text = String::new();
         {
-            let root = SVGBackend::new(&svg, size).into_drawing_area();
+            let root = SVGBackend::with_string(&mut text, self.size()).into_drawing_area();
             self.draw(&root).map_err(|e| e.to_string())?;
             root.present().map_err(|e| e.to_string())?;
         }
-        let root = BitMapBackend::new(&png, size).into_drawing_area();
+        Ok(text)
+    }
+
+    /// Writes `<base>.svg` and `<base>.png`, and returns the SVG text (the PDF draws it as vectors).
+    pub fn render(&self, base: &Path) -> Result<String, String> {
+        let svg = self.svg()?;
+        std::fs::write(base.with_extension("svg"), &svg).map_err(|e| e.to_string())?;
+        let png = base.with_extension("png");
+        let root = BitMapBackend::new(&png, self.size()).into_drawing_area();
         self.draw(&root).map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())
+        root.present().map_err(|e| e.to_string())?;
+        Ok(svg)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {

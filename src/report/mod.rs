@@ -3,7 +3,11 @@
 
 mod charts;
 mod confidentiality;
+mod figures;
+mod fonts;
 mod labels;
+mod pdf;
+mod sections;
 mod secrecy;
 mod staging;
 mod summary;
@@ -14,7 +18,9 @@ mod workbook;
 
 pub use charts::{axis, BarChart, Series, PALETTE};
 pub use confidentiality::{confidentiality_json, confidentiality_lines, PRIVACY_CODES};
+pub use fonts::text_width;
 pub use labels::{figure_label, week_label};
+pub use sections::{colleges_table, comparison_table, coverage_table, declared_devices_table, questions_table, repertoire_table, top_themes};
 pub use secrecy::{mask, Masked, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
 pub use staging::Staging;
 pub use summary::summary_json;
@@ -24,7 +30,7 @@ pub use validation::{group_by_table, validation_json, validation_text, TableRepo
 pub use workbook::sheet_names;
 
 use crate::aggregate::Aggregates;
-use crate::domain::{Device, IsoWeek, Lender};
+use crate::domain::IsoWeek;
 use crate::i18n::Lang;
 use crate::normalize::Normalized;
 use std::path::Path;
@@ -43,6 +49,8 @@ pub struct ReportInput<'a> {
     pub audience: crate::privacy::Audience,
     /// The figures hidden by statistical secrecy (restricted audiences only).
     pub masked: Option<Masked>,
+    /// The earlier weeks of the history with their totals, oldest first (for the trend chart).
+    pub history: Vec<(IsoWeek, crate::aggregate::Totals)>,
 }
 
 impl ReportInput<'_> {
@@ -65,6 +73,14 @@ pub struct Tables {
     pub partners: Table,
     /// The pupils followed, for the trio only.
     pub register: Option<Table>,
+    pub questions: Table,
+    pub declared_devices: Table,
+    /// Lost contact per collège, for the trio only.
+    pub colleges: Option<Table>,
+    pub repertoire: Table,
+    pub coverage: Table,
+    /// Communes side by side, when there are several.
+    pub comparison: Option<Table>,
 }
 
 impl Tables {
@@ -77,6 +93,12 @@ impl Tables {
             loans: masked_loans(input),
             partners: partners_table(input.aggregates),
             register: (!input.audience.is_restricted()).then(|| register_table(&input.data.register, input.week, input.lang)),
+            questions: questions_table(input),
+            declared_devices: declared_devices_table(input),
+            colleges: (!input.audience.is_restricted()).then(|| colleges_table(input)),
+            repertoire: repertoire_table(input),
+            coverage: coverage_table(input),
+            comparison: (input.aggregates.communes.len() > 1).then(|| comparison_table(input)),
         }
     }
 }
@@ -112,40 +134,37 @@ pub enum ReportError {
     Json(#[from] serde_json::Error),
 }
 
-/// Lost contact per commune; a hidden figure is drawn as no bar with "s", and the title says so.
-fn lost_contact_chart(agg: &Aggregates, masked: Option<&Masked>, lang: Lang) -> BarChart {
-    let series = |label: &str, figure: usize, value: fn(&crate::aggregate::LostContactRow) -> i64| {
-        let mut s = Series::new(label, agg.lost_contact.iter().map(value).collect());
-        s.hidden = (0..agg.lost_contact.len()).map(|i| masked.is_some_and(|m| m.lost_contact[i][figure])).collect();
-        s
-    };
-    let series = vec![
-        series(lang.pick("Déclarés dans les questionnaires (Q5)", "Declared in questionnaires (Q5)"), 0, |r| r.declared),
-        series(lang.pick("Élèves au registre", "Pupils in the register"), 1, |r| r.register_pupils),
-    ];
-    let any_hidden = series.iter().any(|s| s.hidden.iter().any(|h| *h));
-    let title = lang.pick("Élèves perdus de vue par commune", "Lost-contact pupils per commune");
-    let note = lang.pick(" (s : masqué, secret statistique)", " (s: hidden, statistical secrecy)");
-    BarChart {
-        title: if any_hidden { format!("{title}{note}") } else { title.into() },
-        categories: agg.lost_contact.iter().map(|r| r.commune.clone()).collect(),
-        series,
-        stacked: false,
-    }
-    .sorted()
+/// One chart of the report: its file name, SVG text and size in pixels.
+pub struct RenderedChart {
+    pub name: &'static str,
+    pub svg: String,
+    pub size: (u32, u32),
 }
 
-fn loans_chart(agg: &Aggregates, lang: Lang) -> BarChart {
-    let lenders: Vec<Lender> = Lender::ALL.iter().copied().filter(|l| agg.loans.iter().any(|r| r.lender == *l)).collect();
-    let devices: Vec<Device> = Device::ALL.iter().copied().filter(|d| agg.loans.iter().any(|r| r.device == *d)).collect();
-    let lent = |l: Lender, d: Device| agg.loans.iter().filter(|r| r.lender == l && r.device == d).map(|r| r.lent).sum();
-    BarChart {
-        title: lang.pick("Appareils prêtés par prêteur et type", "Devices lent by lender and type").into(),
-        categories: lenders.iter().map(|l| l.label(lang).to_string()).collect(),
-        series: devices.iter().map(|&d| Series::new(d.label(lang), lenders.iter().map(|&l| lent(l, d)).collect())).collect(),
-        stacked: true,
+/// Draws every chart of the report into `dir` (SVG and PNG) and keeps the SVG for the PDF.
+fn render_charts(input: &ReportInput<'_>, dir: &Path) -> Result<Vec<RenderedChart>, ReportError> {
+    let lang = input.lang;
+    let mut charts: Vec<(&'static str, BarChart)> = vec![("lost_contact_by_commune", figures::lost_contact_chart(input.aggregates, input.masked.as_ref(), lang))];
+    // Loans by lender add up every commune's cells: for a restricted audience they would give hidden
+    // cells away, so that chart is only drawn for the trio.
+    if input.masked.is_none() {
+        charts.push(("loans_by_lender", figures::loans_chart(input.aggregates, lang)));
     }
-    .sorted()
+    charts.push(("partner_actions_by_status", figures::partners_chart(input.aggregates, lang)));
+    charts.push(("yes_no_answers", figures::yes_no_chart(input)));
+    charts.push(("themes_cited", figures::themes_chart(input)));
+    if !input.history.is_empty() && input.masked.is_none() {
+        let mut weeks = input.history.clone();
+        weeks.push((input.week, input.aggregates.totals.clone()));
+        charts.push(("weeks", figures::trend_chart(&weeks, lang)));
+    }
+    charts
+        .into_iter()
+        .map(|(name, chart)| {
+            let svg = chart.render(&dir.join(name)).map_err(ReportError::Chart)?;
+            Ok(RenderedChart { name, svg, size: chart.size() })
+        })
+        .collect()
 }
 
 /// Writes every output of the contract into `out` (replacing what was there).
@@ -163,13 +182,10 @@ pub fn write_report(out: &Path, input: &ReportInput<'_>) -> Result<(), ReportErr
     tables.partners.write_csv(&dir.join("data/partners_by_commune.csv"))?;
     let summary = summary_json(input);
     std::fs::write(dir.join("summary.json"), serde_json::to_string_pretty(&summary)? + "\n")?;
-    lost_contact_chart(input.aggregates, input.masked.as_ref(), input.lang).render(&dir.join("charts/lost_contact_by_commune")).map_err(ReportError::Chart)?;
-    // Loans by lender add up every commune's cells: for a restricted audience they would give hidden
-    // cells away, so that chart is only drawn for the trio.
-    if input.masked.is_none() {
-        loans_chart(input.aggregates, input.lang).render(&dir.join("charts/loans_by_lender")).map_err(ReportError::Chart)?;
-    }
+    let charts = render_charts(input, &dir.join("charts"))?;
     workbook::write_workbook(&dir.join("diagnostic.xlsx"), input, &tables)?;
+    let pdf = pdf::diagnostic_pdf(input, &tables, &charts).map_err(ReportError::Chart)?;
+    std::fs::write(dir.join("diagnostic.pdf"), pdf)?;
     staging.commit()?;
     Ok(())
 }

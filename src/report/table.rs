@@ -30,6 +30,31 @@ impl Value {
     }
 }
 
+impl Value {
+    /// The value as a reader sees it in the PDF: decimal comma in French, `s` when hidden.
+    ///
+    /// ```
+    /// use veille::i18n::Lang;
+    /// use veille::report::Value;
+    /// assert_eq!(Value::Float(12.5).display(Lang::Fr), "12,5");
+    /// assert_eq!(Value::Hidden.display(Lang::En), "s");
+    /// ```
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) if lang == Lang::Fr => f.to_string().replace('.', ","),
+            Value::Float(f) => f.to_string(),
+            Value::Empty => String::new(),
+            Value::Hidden => "s".into(),
+        }
+    }
+
+    fn is_numeric(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::Float(_) | Value::Hidden | Value::Empty)
+    }
+}
+
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
         Value::Text(s.to_string())
@@ -91,6 +116,11 @@ impl Table {
                 *value = Value::Hidden;
             }
         }
+    }
+
+    /// Whether every value of column `c` is a number (or hidden, or empty): it is right-aligned.
+    pub fn is_numeric_column(&self, c: usize) -> bool {
+        self.rows.iter().all(|r| r.get(c).is_none_or(Value::is_numeric))
     }
 
     pub fn labels(&self, lang: Lang) -> Vec<&'static str> {

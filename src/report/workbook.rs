@@ -8,13 +8,19 @@ use crate::i18n::Lang;
 use rust_xlsxwriter::{Chart, ChartType, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
-/// Sheet names, also used by tests that read the workbook back.
-pub fn sheet_names(lang: Lang) -> [&'static str; 8] {
+/// Sheet names in their order, also used by tests that read the workbook back. "Collèges" and "Suivi des
+/// élèves" are for the trio only, "Comparaison" only when several communes are covered.
+pub fn sheet_names(lang: Lang) -> [&'static str; 13] {
     [
         lang.pick("Synthèse", "Summary"),
+        lang.pick("Questionnaire", "Questionnaire"),
         lang.pick("Perdus de vue", "Lost contact"),
+        lang.pick("Collèges", "Collèges"),
         lang.pick("Prêts", "Loans"),
         lang.pick("Partenaires", "Partners"),
+        lang.pick("Répertoire", "Directory"),
+        lang.pick("Couverture", "Coverage"),
+        lang.pick("Comparaison", "Comparison"),
         lang.pick("Réponses", "Answers"),
         lang.pick("Qualité des données", "Data quality"),
         lang.pick("Suivi des élèves", "Pupils followed"),
@@ -104,17 +110,30 @@ fn summary_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, s: &Sty
     ws.write_string(1, 0, format!("{} ({})", week_label(input.week, lang), input.week))?;
     ws.write_string_with_format(HEADER_ROW, 0, lang.pick("Indicateur", "Figure"), &s.header)?;
     ws.write_string_with_format(HEADER_ROW, 1, lang.pick("Valeur", "Value"), &s.header)?;
+    if let Some((week, _)) = &input.previous {
+        let label = match lang {
+            Lang::Fr => format!("Évolution depuis la semaine {}", week.week()),
+            Lang::En => format!("Change since week {}", week.week()),
+        };
+        ws.write_string_with_format(HEADER_ROW, 2, label, &s.header)?;
+    }
+    let signed = Format::new().set_num_format("+0;-0;0");
     for (i, (key, value)) in input.aggregates.totals.named().iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
         ws.write_string(row, 0, figure_label(key, lang))?;
         if input.masked.as_ref().is_some_and(|m| m.total_hidden(None, key)) {
             ws.write_string_with_format(row, 1, "s", &s.bold.clone().set_align(FormatAlign::Right))?;
-        } else {
-            ws.write_number_with_format(row, 1, *value as f64, &s.bold)?;
+            continue;
+        }
+        ws.write_number_with_format(row, 1, *value as f64, &s.bold)?;
+        if let Some((_, before)) = &input.previous {
+            let old = before.named().iter().find(|(k, _)| k == key).map_or(0, |(_, v)| *v);
+            ws.write_number_with_format(row, 2, (value - old) as f64, &signed)?;
         }
     }
     ws.set_column_width(0, 42)?;
     ws.set_column_width(1, 12)?;
+    ws.set_column_width(2, 30)?;
     print_setup(ws, input, false)
 }
 
@@ -135,24 +154,48 @@ fn lost_contact_chart(wb: &mut Workbook, sheet: &str, rows: u32, lang: Lang) -> 
     Ok(())
 }
 
-/// Writes the whole workbook.
+/// Writes the whole workbook, one sheet per section.
 pub fn write_workbook(path: &Path, input: &ReportInput<'_>, tables: &super::Tables) -> Result<(), XlsxError> {
     let lang = input.lang;
     let s = styles();
-    let names = sheet_names(lang);
+    let n = sheet_names(lang);
     let mut wb = Workbook::new();
-    summary_sheet(&mut wb, names[0], input, &s)?;
-    table_sheet(&mut wb, names[1], lang.pick("Élèves perdus de vue", "Lost-contact pupils"), &tables.lost_contact, input, &s)?;
-    lost_contact_chart(&mut wb, names[1], tables.lost_contact.rows.len() as u32, lang)?;
-    table_sheet(&mut wb, names[2], lang.pick("Prêts de matériel", "Device loans"), &tables.loans, input, &s)?;
-    table_sheet(&mut wb, names[3], lang.pick("Actions des partenaires", "Partner actions"), &tables.partners, input, &s)?;
-    table_sheet(&mut wb, names[4], lang.pick("Réponses aux questionnaires", "Questionnaire answers"), &tables.answers, input, &s)?;
-    quality_sheet(&mut wb, names[5], input, tables, &s)?;
+    summary_sheet(&mut wb, n[0], input, &s)?;
+    table_sheet(&mut wb, n[1], lang.pick("Questionnaire de la préfecture, question par question", "The prefecture's questionnaire, question by question"), &tables.questions, input, &s)?;
+    {
+        // Q3 and Q4 in detail, below the questions.
+        let ws = wb.worksheet_from_name(n[1])?;
+        let top = HEADER_ROW + tables.questions.rows.len() as u32 + 3;
+        ws.write_string_with_format(top - 1, 0, lang.pick("Matériel déclaré et prêteurs cités (Q3, Q4)", "Devices declared and lenders cited (Q3, Q4)"), &s.bold)?;
+        for (c, label) in tables.declared_devices.labels(lang).iter().enumerate() {
+            ws.write_string_with_format(top, c as u16, *label, &s.header)?;
+        }
+        for (r, row) in tables.declared_devices.rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                write_value(ws, top + 1 + r as u32, c as u16, value)?;
+            }
+        }
+    }
+    let lost_title = lang.pick("Élèves perdus de vue", "Lost-contact pupils");
+    table_sheet(&mut wb, n[2], lost_title, &tables.lost_contact, input, &s)?;
+    lost_contact_chart(&mut wb, n[2], tables.lost_contact.rows.len() as u32, lang)?;
+    if let Some(colleges) = &tables.colleges {
+        table_sheet(&mut wb, n[3], lang.pick("Élèves du registre par collège", "Register pupils per collège"), colleges, input, &s)?;
+    }
+    table_sheet(&mut wb, n[4], lang.pick("Prêts de matériel", "Device loans"), &tables.loans, input, &s)?;
+    table_sheet(&mut wb, n[5], lang.pick("Actions des partenaires", "Partner actions"), &tables.partners, input, &s)?;
+    table_sheet(&mut wb, n[6], lang.pick("Répertoire des dispositifs", "Directory of actions"), &tables.repertoire, input, &s)?;
+    table_sheet(&mut wb, n[7], lang.pick("Couverture des quartiers par thème", "Coverage of neighbourhoods by theme"), &tables.coverage, input, &s)?;
+    if let Some(comparison) = &tables.comparison {
+        table_sheet(&mut wb, n[8], lang.pick("Comparaison des communes", "Communes compared"), comparison, input, &s)?;
+    }
+    table_sheet(&mut wb, n[9], lang.pick("Réponses aux questionnaires", "Questionnaire answers"), &tables.answers, input, &s)?;
+    quality_sheet(&mut wb, n[10], input, tables, &s)?;
     if let Some(register) = &tables.register {
         let title = lang.pick("Élèves suivis (familles ayant donné leur adhésion)", "Pupils followed (consenting families)");
-        table_sheet(&mut wb, names[6], title, register, input, &s)?;
+        table_sheet(&mut wb, n[11], title, register, input, &s)?;
     }
-    confidentiality_sheet(&mut wb, names[7], input, &s)?;
+    confidentiality_sheet(&mut wb, n[12], input, &s)?;
     wb.save(path)
 }
 
