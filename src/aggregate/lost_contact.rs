@@ -141,3 +141,21 @@ pub(super) fn merge(communes: &BTreeSet<String>, responses: &[ResponseFigures], 
         })
         .collect()
 }
+
+/// Each pupil's latest register row by the end of the week (by date of report, then input order), in
+/// pseudonym order: the state the figures count.
+///
+/// ```
+/// # use veille::aggregate::latest_register_states;
+/// assert!(latest_register_states(&[], "2020-W21".parse().unwrap()).is_empty());
+/// ```
+pub fn latest_register_states(register: &[RegisterEntry], week: IsoWeek) -> Vec<&RegisterEntry> {
+    let mut latest: std::collections::BTreeMap<&str, &RegisterEntry> = std::collections::BTreeMap::new();
+    for e in register.iter().filter(|e| e.reported_on <= week.sunday()) {
+        let slot = latest.entry(e.pupil.as_str()).or_insert(e);
+        if (e.reported_on, &e.source) >= (slot.reported_on, &slot.source) {
+            *slot = e;
+        }
+    }
+    latest.into_values().collect()
+}

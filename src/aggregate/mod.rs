@@ -8,6 +8,7 @@ mod loans;
 mod lost_contact;
 mod partners;
 
+pub use lost_contact::latest_register_states;
 pub use partners::{current_actions, STALE_AFTER_DAYS};
 
 use crate::domain::{Device, InseeCode, IsoWeek, Lender, PartnerStatus};

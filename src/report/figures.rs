@@ -63,8 +63,8 @@ pub fn yes_no_chart(input: &ReportInput<'_>) -> BarChart {
     let lang = input.lang;
     let rs: Vec<_> = input.data.responses.iter().filter(|r| returned_by(r, input.week)).collect();
     let questions: [(&str, fn(&crate::normalize::Response) -> Option<bool>); 2] = [
-        (lang.pick("Q1 Travail commun des partenaires", "Q1 Joint work of partners"), |r| r.q1_joint_work),
-        (lang.pick("Q3 Matériel informatique prêté", "Q3 Computer equipment lent"), |r| r.q3_devices_lent),
+        (lang.pick("Q1 Travail commun", "Q1 Joint work"), |r| r.q1_joint_work),
+        (lang.pick("Q3 Matériel prêté", "Q3 Devices lent"), |r| r.q3_devices_lent),
     ];
     let count = |f: fn(&crate::normalize::Response) -> Option<bool>, v: bool| rs.iter().filter(|r| f(r) == Some(v)).count() as i64;
     BarChart {

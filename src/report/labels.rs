@@ -49,7 +49,7 @@ pub fn figure_label(name: &str, lang: Lang) -> &'static str {
         "devices_lent" => lang.pick("Appareils prêtés", "Devices lent"),
         "devices_outstanding" => lang.pick("Appareils encore en prêt", "Devices still on loan"),
         "partner_actions" => lang.pick("Actions des partenaires", "Partner actions"),
-        "partner_actions_suspended" => lang.pick("dont suspendues", "of which suspended"),
+        "partner_actions_suspended" => lang.pick("Actions suspendues", "Actions suspended"),
         _ => "",
     }
 }

@@ -32,6 +32,13 @@ pub fn top_themes<'a>(texts: impl Iterator<Item = &'a str>, input: &ReportInput<
     sorted.iter().take(n).map(|(code, count)| format!("{} ({count})", theme_label(code, input))).collect::<Vec<_>>().join(", ")
 }
 
+/// "Q1 Travail commun": the question's number and the short title of its schema field.
+fn question_label(q: &str) -> Value {
+    let schema = crate::detect::schema(crate::domain::TableKind::Questionnaire);
+    let prefix = format!("{q} ");
+    schema.fields.iter().find(|f| f.title.starts_with(&prefix)).map_or_else(|| q.into(), |f| f.title.clone().into())
+}
+
 fn returned<'a>(input: &'a ReportInput<'_>) -> Vec<&'a Response> {
     input.data.responses.iter().filter(|r| returned_by(r, input.week)).collect()
 }
@@ -78,11 +85,14 @@ pub fn questions_table(input: &ReportInput<'_>) -> Table {
             q5.iter().map(|c| i64::from(c.value)).sum::<i64>().into(), (q5.iter().filter(|c| c.approximate).count() as i64).into(), themes("Q5").into(),
         ],
     ];
-    for row in rows {
+    for mut row in rows {
+        if let Some(Value::Text(q)) = row.first() {
+            row[0] = question_label(q);
+        }
         t.push(row);
     }
     for (q, f) in &texts[3..] {
-        t.push(vec![(*q).into(), answered(*f).into(), Value::Empty, Value::Empty, Value::Empty, Value::Empty, Value::Empty, themes(q).into()]);
+        t.push(vec![question_label(q), answered(*f).into(), Value::Empty, Value::Empty, Value::Empty, Value::Empty, Value::Empty, themes(q).into()]);
     }
     t
 }
@@ -121,16 +131,9 @@ pub fn colleges_table(input: &ReportInput<'_>) -> Table {
         column("in_progress", "En cours", "In progress"),
         column("no_contact", "Sans contact", "No contact"),
     ]);
-    let mut latest: BTreeMap<&str, &crate::normalize::RegisterEntry> = BTreeMap::new();
-    for e in input.data.register.iter().filter(|e| e.reported_on <= input.week.sunday()) {
-        let slot = latest.entry(e.pupil.as_str()).or_insert(e);
-        if (e.reported_on, &e.source) >= (slot.reported_on, &slot.source) {
-            *slot = e;
-        }
-    }
     let reference = Reference::get();
     let mut by_school: BTreeMap<String, [i64; 4]> = BTreeMap::new();
-    for e in latest.values() {
+    for e in crate::aggregate::latest_register_states(&input.data.register, input.week) {
         let Some(school) = e.school.as_ref().and_then(|u| reference.school(u)).filter(|s| s.is_college) else { continue };
         let counts = by_school.entry(school.uai.to_string()).or_default();
         counts[0] += 1;

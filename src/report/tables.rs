@@ -206,14 +206,7 @@ pub fn register_table(register: &[crate::normalize::RegisterEntry], week: IsoWee
         column("closed_on", "Clos le", "Closed on"),
         column("comment", "Commentaire", "Comment"),
     ]);
-    let mut latest: std::collections::BTreeMap<&str, &crate::normalize::RegisterEntry> = std::collections::BTreeMap::new();
-    for e in register.iter().filter(|e| e.reported_on <= week.sunday()) {
-        let slot = latest.entry(e.pupil.as_str()).or_insert(e);
-        if (e.reported_on, &e.source) >= (slot.reported_on, &slot.source) {
-            *slot = e;
-        }
-    }
-    for e in latest.values().filter(|e| e.family_consent == Some(true)) {
+    for e in crate::aggregate::latest_register_states(register, week).into_iter().filter(|e| e.family_consent == Some(true)) {
         t.push(vec![
             e.pupil.as_str().into(),
             e.school.as_ref().map(|u| u.as_str()).into(),

@@ -21,6 +21,12 @@ fn spec<'a>(table: &Table, lang: Lang, widths: &'a mut Vec<f32>, numeric: &'a mu
             longest.min(170.0).max(header).max(24.0) + 8.0
         })
         .collect();
+    // A table much wider than the page is set smaller, down to 6 points.
+    let natural: f32 = widths.iter().sum();
+    let size = (8.0 * CONTENT_WIDTH / natural).clamp(6.0, 8.0);
+    for w in widths.iter_mut() {
+        *w *= size / 8.0;
+    }
     // Narrow columns (codes, numbers, phones) keep their natural width; the wide ones share the rest.
     let narrow = |w: f32| w <= 80.0;
     let fixed: f32 = widths.iter().copied().filter(|w| narrow(*w)).sum();
@@ -37,7 +43,7 @@ fn spec<'a>(table: &Table, lang: Lang, widths: &'a mut Vec<f32>, numeric: &'a mu
         *w /= total.max(CONTENT_WIDTH * 0.5);
     }
     *numeric = (0..headers.len()).map(|c| table.is_numeric_column(c)).collect();
-    TableSpec { headers, rows, widths, numeric }
+    TableSpec { headers, rows, widths, numeric, size }
 }
 
 fn table(doc: &mut Layout, t: &Table, lang: Lang) {

@@ -35,21 +35,42 @@ pub struct TableSpec<'a> {
     pub rows: Vec<Vec<String>>,
     pub widths: &'a [f32],
     pub numeric: &'a [bool],
+    /// The font size (a wide table is set smaller).
+    pub size: f32,
 }
 
-/// Splits text into lines that fit `width` at `size`.
+/// Splits a word longer than `width` (a file path) into pieces that fit.
+fn break_word(word: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    for c in word.chars() {
+        let last = pieces.len() - 1;
+        let candidate = format!("{}{c}", pieces[last]);
+        if !pieces[last].is_empty() && text_width(&candidate, size, bold) > width {
+            pieces.push(c.to_string());
+        } else {
+            pieces[last] = candidate;
+        }
+    }
+    pieces
+}
+
+/// Splits text into lines that fit `width` at `size`; a word too long for a line is broken.
 pub fn wrap(text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
             let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-            if !line.is_empty() && text_width(&candidate, size, bold) > width {
-                lines.push(std::mem::take(&mut line));
-                line = word.to_string();
-            } else {
+            if text_width(&candidate, size, bold) <= width {
                 line = candidate;
+                continue;
             }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let mut pieces = break_word(word, size, bold, width);
+            line = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
         }
         lines.push(line);
     }
@@ -122,15 +143,19 @@ impl Layout {
         self.y += 4.0;
     }
 
-    /// Label / value lines, the value in bold at a fixed column.
+    /// Label / value lines, the value in bold at a fixed column; both wrap.
     pub fn key_values(&mut self, rows: &[(String, String)]) {
         for (label, value) in rows {
-            let lines = wrap(label, 10.0, false, CONTENT_WIDTH * 0.62);
-            self.room_for(14.0 * lines.len() as f32);
-            for (i, line) in lines.iter().enumerate() {
-                self.text(MARGIN, 10.0, false, INK, line);
-                if i == 0 {
-                    self.text(MARGIN + CONTENT_WIDTH * 0.66, 10.0, true, INK, value);
+            let labels = wrap(label, 10.0, false, CONTENT_WIDTH * 0.6);
+            let values = wrap(value, 10.0, true, CONTENT_WIDTH * 0.36);
+            let lines = labels.len().max(values.len());
+            self.room_for(14.0 * lines as f32);
+            for i in 0..lines {
+                if let Some(line) = labels.get(i) {
+                    self.text(MARGIN, 10.0, false, INK, line);
+                }
+                if let Some(line) = values.get(i) {
+                    self.text(MARGIN + CONTENT_WIDTH * 0.63, 10.0, true, INK, line);
                 }
                 self.y += 14.0;
             }
@@ -154,7 +179,7 @@ impl Layout {
 
     /// A table; it breaks across pages and repeats its header on each.
     pub fn table(&mut self, spec: &TableSpec<'_>) {
-        let size = 8.0;
+        let size = spec.size;
         let mut xs = vec![MARGIN];
         for w in spec.widths {
             xs.push(xs[xs.len() - 1] + w * CONTENT_WIDTH);
