@@ -20,7 +20,7 @@ pub use charts::{axis, BarChart, Series, PALETTE};
 pub use confidentiality::{confidentiality_json, confidentiality_lines, PRIVACY_CODES};
 pub use fonts::text_width;
 pub use labels::{figure_label, week_label};
-pub use sections::{colleges_table, comparison_table, coverage_table, declared_devices_table, questions_table, repertoire_table, top_themes};
+pub use sections::{colleges_table, comparison_table, coverage_table, declared_devices_table, issues_by_code_table, questions_table, repertoire_table, top_themes};
 pub use secrecy::{mask, Masked, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
 pub use staging::Staging;
 pub use summary::summary_json;
@@ -81,6 +81,7 @@ pub struct Tables {
     pub coverage: Table,
     /// Communes side by side, when there are several.
     pub comparison: Option<Table>,
+    pub issues_by_code: Table,
 }
 
 impl Tables {
@@ -99,6 +100,7 @@ impl Tables {
             repertoire: repertoire_table(input),
             coverage: coverage_table(input),
             comparison: (input.aggregates.communes.len() > 1).then(|| comparison_table(input)),
+            issues_by_code: issues_by_code_table(input),
         }
     }
 }

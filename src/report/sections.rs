@@ -117,8 +117,8 @@ pub fn declared_devices_table(input: &ReportInput<'_>) -> Table {
     t
 }
 
-/// Lost contact per collège of the register (latest row of each pupil by the end of the week), with the
-/// REP / REP+ flag. Only for the trio: per-school counts of lost pupils are too fine for other readers.
+/// Lost contact per collège: pupils declared in the questionnaires the collège returned itself (Q5), and
+/// the register (latest row of each pupil by the end of the week), with the REP / REP+ flag. Only for the trio: per-school counts of lost pupils are too fine for other readers.
 pub fn colleges_table(input: &ReportInput<'_>) -> Table {
     let lang = input.lang;
     let mut t = Table::new(&[
@@ -126,13 +126,24 @@ pub fn colleges_table(input: &ReportInput<'_>) -> Table {
         column("college", "Collège", "Collège"),
         column("commune", "Commune", "Commune"),
         column("education_priority", "Éducation prioritaire", "Education priority"),
+        column("declared", "Déclarés (Q5)", "Declared (Q5)"),
         column("pupils", "Élèves au registre", "Register pupils"),
         column("restored", "Contact renoué", "Contact restored"),
         column("in_progress", "En cours", "In progress"),
         column("no_contact", "Sans contact", "No contact"),
     ]);
     let reference = Reference::get();
-    let mut by_school: BTreeMap<String, [i64; 4]> = BTreeMap::new();
+    let mut by_school: BTreeMap<String, [i64; 5]> = BTreeMap::new();
+    // A questionnaire returned by a collège ("Structure: Collège Les Sablons") declares its own pupils.
+    for r in returned(input) {
+        let Some(structure) = &r.structure else { continue };
+        let found = crate::normalize::resolve_school(&crate::ingest::Cell::Text(structure.clone()), r.commune.as_ref());
+        if let crate::normalize::SchoolMatch::Found(school) = found {
+            if school.is_college {
+                by_school.entry(school.uai.to_string()).or_default()[4] += r.q5_no_answer.map_or(0, |c| i64::from(c.value));
+            }
+        }
+    }
     for e in crate::aggregate::latest_register_states(&input.data.register, input.week) {
         let Some(school) = e.school.as_ref().and_then(|u| reference.school(u)).filter(|s| s.is_college) else { continue };
         let counts = by_school.entry(school.uai.to_string()).or_default();
@@ -144,7 +155,7 @@ pub fn colleges_table(input: &ReportInput<'_>) -> Table {
         let Some(school) = crate::domain::Uai::parse(&uai).and_then(|u| reference.school(&u)) else { continue };
         let flag = if school.rep_plus { "REP+" } else if school.rep { "REP" } else { lang.pick("hors REP", "not REP") };
         let commune = reference.commune(&school.insee).map(|c| c.name.clone()).unwrap_or_default();
-        t.push(vec![uai.into(), school.name.clone().into(), commune.into(), flag.into(), c[0].into(), c[1].into(), c[2].into(), c[3].into()]);
+        t.push(vec![uai.into(), school.name.clone().into(), commune.into(), flag.into(), c[4].into(), c[0].into(), c[1].into(), c[2].into(), c[3].into()]);
     }
     t
 }
@@ -247,6 +258,19 @@ pub fn comparison_table(input: &ReportInput<'_>) -> Table {
             count("register_pupils", totals.register_pupils), per("register_pupils", totals.register_pupils, pupils, 1000.0),
             per("register_pupils", totals.register_pupils, population, 10000.0), count("devices_lent", totals.devices_lent),
         ]);
+    }
+    t
+}
+
+/// How many issues of each code and severity: the summary of `data/issues.csv`.
+pub fn issues_by_code_table(input: &ReportInput<'_>) -> Table {
+    let mut t = Table::new(&[column("code", "Code", "Code"), column("severity", "Gravité", "Severity"), column("issues", "Problèmes", "Issues")]);
+    let mut counts: BTreeMap<(&str, crate::issues::Severity), i64> = BTreeMap::new();
+    for issue in input.data.issues.iter() {
+        *counts.entry((issue.code, issue.severity)).or_default() += 1;
+    }
+    for ((code, severity), n) in counts {
+        t.push(vec![code.into(), severity.as_str().into(), n.into()]);
     }
     t
 }

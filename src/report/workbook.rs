@@ -91,6 +91,20 @@ fn write_table(ws: &mut Worksheet, top: u32, table: &Table, lang: Lang, header: 
     Ok(last)
 }
 
+/// A second table on a sheet: its title on the row above `top`, its header at `top`. Returns its last row.
+fn write_block(ws: &mut Worksheet, top: u32, title: &str, table: &Table, lang: Lang, s: &Styles) -> Result<u32, XlsxError> {
+    ws.write_string_with_format(top - 1, 0, title, &s.bold)?;
+    for (c, label) in table.labels(lang).iter().enumerate() {
+        ws.write_string_with_format(top, c as u16, *label, &s.header)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            write_value(ws, top + 1 + r as u32, c as u16, value)?;
+        }
+    }
+    Ok(top + table.rows.len() as u32)
+}
+
 fn table_sheet(wb: &mut Workbook, name: &str, title: &str, table: &Table, input: &ReportInput<'_>, s: &Styles) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
@@ -166,15 +180,8 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>, tables: &super::Tabl
         // Q3 and Q4 in detail, below the questions.
         let ws = wb.worksheet_from_name(n[1])?;
         let top = HEADER_ROW + tables.questions.rows.len() as u32 + 3;
-        ws.write_string_with_format(top - 1, 0, lang.pick("Matériel déclaré et prêteurs cités (Q3, Q4)", "Devices declared and lenders cited (Q3, Q4)"), &s.bold)?;
-        for (c, label) in tables.declared_devices.labels(lang).iter().enumerate() {
-            ws.write_string_with_format(top, c as u16, *label, &s.header)?;
-        }
-        for (r, row) in tables.declared_devices.rows.iter().enumerate() {
-            for (c, value) in row.iter().enumerate() {
-                write_value(ws, top + 1 + r as u32, c as u16, value)?;
-            }
-        }
+        let title = lang.pick("Matériel déclaré et prêteurs cités (Q3, Q4)", "Devices declared and lenders cited (Q3, Q4)");
+        write_block(ws, top, title, &tables.declared_devices, lang, &s)?;
     }
     let lost_title = lang.pick("Élèves perdus de vue", "Lost-contact pupils");
     table_sheet(&mut wb, n[2], lost_title, &tables.lost_contact, input, &s)?;
@@ -222,16 +229,9 @@ fn quality_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, tables:
     ws.write_string_with_format(0, 0, lang.pick("Qualité des données : fichiers lus", "Data quality: files read"), &s.title)?;
     ws.write_string(1, 0, week_label(input.week, lang))?;
     let last = write_table(ws, HEADER_ROW, &tables.intake, lang, &s.header)?;
-    let issues_top = last + 3;
-    ws.write_string_with_format(issues_top - 1, 0, lang.pick("Problèmes relevés", "Issues found"), &s.bold)?;
-    for (c, label) in tables.issues.labels(lang).iter().enumerate() {
-        ws.write_string_with_format(issues_top, c as u16, *label, &s.header)?;
-    }
-    for (r, row) in tables.issues.rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            write_value(ws, issues_top + 1 + r as u32, c as u16, value)?;
-        }
-    }
+    let by_code = lang.pick("Problèmes relevés, par code", "Issues found, by code");
+    let last = write_block(ws, last + 3, by_code, &tables.issues_by_code, lang, s)?;
+    write_block(ws, last + 3, lang.pick("Problèmes relevés", "Issues found"), &tables.issues, lang, s)?;
     ws.set_column_width(6, 80)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     print_setup(ws, input, true)

@@ -114,7 +114,7 @@ fn lost_contact(doc: &mut Layout, input: &ReportInput<'_>, tables: &Tables, char
     doc.heading(lang.pick("Élèves perdus de vue", "Lost-contact pupils"));
     table(doc, &tables.lost_contact, lang);
     chart(doc, charts, "lost_contact_by_commune");
-    doc.subheading(lang.pick("Par collège (registre)", "Per collège (register)"));
+    doc.subheading(lang.pick("Par collège (questionnaires du collège et registre)", "Per collège (its questionnaires and the register)"));
     match &tables.colleges {
         Some(t) => table(doc, t, lang),
         None => doc.paragraph(lang.pick("Non diffusé pour ce public (effectifs trop fins).", "Not shown to this audience (counts too fine)."), 9.0, GREY),
@@ -162,6 +162,8 @@ pub fn diagnostic_pdf(input: &ReportInput<'_>, tables: &Tables, charts: &[Render
     }
     doc.heading(lang.pick("Qualité des données", "Data quality"));
     table(&mut doc, &tables.intake, lang);
+    doc.subheading(lang.pick("Problèmes relevés, par code (détail dans data/issues.csv)", "Issues found, by code (details in data/issues.csv)"));
+    table(&mut doc, &tables.issues_by_code, lang);
     doc.heading(lang.pick("Confidentialité", "Confidentiality"));
     doc.key_values(&confidentiality_lines(input));
     let header = (lang.pick("Cellule de veille pour la continuité éducative", "Educational continuity watch cell"), format!("{} — {}", input.place_label(), input.week));
