@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use veille::commands::{exit, init, purge, report, schema, template, validate};
+use veille::commands::{bilan, exit, init, purge, report, schema, template, validate};
 use veille::config::Config;
 use veille::privacy::Audience;
 use veille::domain::{IsoWeek, TableKind};
@@ -74,6 +74,21 @@ enum Command {
         #[arg(long)]
         commune: Option<String>,
     },
+    /// Bilan de la période (revue de septembre) à partir de l'historique seul
+    Bilan {
+        /// Dossier d'état (défaut : .veille)
+        #[arg(long)]
+        state: Option<PathBuf>,
+        /// Première semaine, par exemple 2020-W12 (défaut : la plus ancienne enregistrée)
+        #[arg(long)]
+        from: Option<IsoWeek>,
+        /// Dernière semaine, par exemple 2020-W38 (défaut : la plus récente enregistrée)
+        #[arg(long)]
+        to: Option<IsoWeek>,
+        /// Dossier de sortie (défaut : reports/bilan)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Efface l'historique plus ancien que la durée de conservation (charte, article 7)
     Purge {
         /// Fichiers du registre à vérifier (défaut : inputs de veille.toml)
@@ -127,6 +142,11 @@ fn main() -> ExitCode {
         }
         Command::Init { dir, commune } => init::run(&dir, commune, lang),
         Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),
+        Command::Bilan { state, from, to, out } => {
+            let state = state.unwrap_or_else(|| config.state.clone());
+            let out = out.unwrap_or_else(|| config.reports.join("bilan"));
+            bilan::run(&bilan::BilanOptions { state, from, to, out, lang })
+        }
         Command::Purge { inputs, state, before, dry_run } => {
             let today = chrono::Local::now().date_naive();
             let before = before.unwrap_or_else(|| purge::default_before(today, config.retention_days));

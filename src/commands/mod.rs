@@ -1,5 +1,6 @@
 //! One file per command; each has its usage text at the top and returns the process exit code.
 
+pub mod bilan;
 pub mod init;
 pub mod pipeline;
 pub mod purge;

@@ -88,7 +88,8 @@ pub fn run(options: &ReportOptions) -> u8 {
     let masked = options.audience.is_restricted().then(|| mask(&aggregates, i64::from(options.min_count)));
     let earlier = history::weeks(&options.state).map(|weeks| weeks.into_iter().filter(|w| *w < week).collect::<Vec<_>>()).unwrap_or_default();
     let history: Vec<_> = earlier.into_iter().filter_map(|w| history::totals(&options.state, w).ok().map(|t| (w, t))).collect();
-    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous, audience: options.audience, masked, history };
+    let previous_restored = previous.as_ref().and_then(|(w, _)| history::series(&options.state, Some(*w), Some(*w)).ok()).map(|rows| rows.iter().map(|r| r.details[0]).sum());
+    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous, audience: options.audience, masked, history, previous_restored };
     if let Err(e) = write_report(&out, &input) {
         eprintln!("veille: {} {} ({e})", lang.pick("impossible d'écrire le rapport dans", "cannot write the report into"), out.display());
         return exit::FAILURE;

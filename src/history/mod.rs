@@ -4,7 +4,7 @@
 //! gives summary.json its `previous_week` and `deltas`.
 
 use crate::aggregate::{Aggregates, Totals};
-use crate::domain::IsoWeek;
+use crate::domain::{IsoWeek, PartnerStatus};
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -33,12 +33,33 @@ impl HistoryError {
     }
 }
 
+mod series;
+
+pub use series::{series, CommuneWeek};
+
 fn folder(state: &Path) -> PathBuf {
     state.join("history").join("communes")
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> HistoryError + '_ {
     move |source| HistoryError::Io { path: path.to_path_buf(), source }
+}
+
+/// Figures kept beside the totals for the September review: register states and actions by status.
+pub const DETAIL_FIGURES: [&str; 7] = ["restored", "in_progress", "no_contact", "actions_presentiel", "actions_distance", "actions_mixte", "actions_suspendu"];
+
+fn details(agg: &Aggregates, insee: &str) -> [i64; 7] {
+    let lc = agg.lost_contact.iter().filter(|r| r.commune_insee == insee);
+    let actions = |status: PartnerStatus| agg.partners.iter().filter(|p| p.commune_insee == insee && p.status == status).map(|p| p.actions).sum();
+    [
+        lc.clone().map(|r| r.restored).sum(),
+        lc.clone().map(|r| r.in_progress).sum(),
+        lc.map(|r| r.no_contact).sum(),
+        actions(PartnerStatus::Presentiel),
+        actions(PartnerStatus::Distance),
+        actions(PartnerStatus::Mixte),
+        actions(PartnerStatus::Suspendu),
+    ]
 }
 
 fn snapshot(agg: &Aggregates) -> PolarsResult<DataFrame> {
@@ -49,6 +70,10 @@ fn snapshot(agg: &Aggregates) -> PolarsResult<DataFrame> {
     ];
     for (i, figure) in Totals::names().iter().enumerate() {
         let values: Vec<i64> = agg.communes.iter().map(|c| c.totals.named()[i].1).collect();
+        columns.push(Column::new((*figure).into(), values));
+    }
+    for (i, figure) in DETAIL_FIGURES.iter().enumerate() {
+        let values: Vec<i64> = agg.communes.iter().map(|c| details(agg, &c.insee)[i]).collect();
         columns.push(Column::new((*figure).into(), values));
     }
     DataFrame::new_infer_height(columns)

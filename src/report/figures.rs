@@ -114,3 +114,33 @@ pub fn trend_chart(weeks: &[(IsoWeek, Totals)], lang: Lang) -> BarChart {
         stacked: false,
     }
 }
+
+/// Communes ranked by pupils lost from sight per 10,000 collège pupils (declared in the questionnaires and
+/// in the register): a count per 10,000 stays a whole number, so the bars need no decimals. A rate from a
+/// hidden count is hidden.
+pub fn ranking_chart(input: &ReportInput<'_>) -> BarChart {
+    let lang = input.lang;
+    let reference = crate::reference::Reference::get();
+    let communes = &input.aggregates.communes;
+    let pupils = |insee: &str| -> i64 {
+        let code = crate::domain::InseeCode::parse(insee);
+        reference.colleges().filter(|s| Some(&s.insee) == code.as_ref()).map(|s| i64::from(s.pupils)).sum()
+    };
+    let per = |count: i64, base: i64| if base == 0 { 0 } else { (count * 10_000 + base / 2) / base };
+    let hidden = |i: usize, figure: &str| input.masked.as_ref().is_some_and(|m| m.total_hidden(Some(i), figure));
+    let series = |label: &str, figure: &str, value: fn(&Totals) -> i64| {
+        let mut s = Series::new(label, communes.iter().map(|c| per(value(&c.totals), pupils(&c.insee))).collect());
+        s.hidden = (0..communes.len()).map(|i| hidden(i, figure) || pupils(&communes[i].insee) == 0).collect();
+        s
+    };
+    BarChart {
+        title: lang.pick("Communes comparées : élèves perdus de vue pour 10 000 collégiens", "Communes compared: lost-contact pupils per 10,000 collège pupils").into(),
+        categories: communes.iter().map(|c| c.name.clone()).collect(),
+        series: vec![
+            series(lang.pick("Déclarés (Q5)", "Declared (Q5)"), "lost_contact_declared", |t| t.lost_contact_declared),
+            series(lang.pick("Au registre", "In the register"), "register_pupils", |t| t.register_pupils),
+        ],
+        stacked: false,
+    }
+    .sorted()
+}

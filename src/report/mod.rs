@@ -1,6 +1,8 @@
 //! Stage 7: the outputs of the contract (DESIGN.md, "Outputs"), written atomically: everything goes into a
 //! temporary folder beside the target, renamed into place at the end.
 
+mod bilan;
+mod bilan_workbook;
 mod charts;
 mod confidentiality;
 mod figures;
@@ -16,6 +18,7 @@ mod tables;
 mod validation;
 mod workbook;
 
+pub use bilan::{detail_label, Bilan};
 pub use charts::{axis, BarChart, Series, PALETTE};
 pub use confidentiality::{confidentiality_json, confidentiality_lines, PRIVACY_CODES};
 pub use fonts::text_width;
@@ -51,6 +54,27 @@ pub struct ReportInput<'a> {
     pub masked: Option<Masked>,
     /// The earlier weeks of the history with their totals, oldest first (for the trend chart).
     pub history: Vec<(IsoWeek, crate::aggregate::Totals)>,
+    /// Contacts restored in the previous recorded week (all communes), when the history has it.
+    pub previous_restored: Option<i64>,
+}
+
+impl ReportInput<'_> {
+    /// The Synthèse's sentence on contacts restored: "9 contacts renoués (+3 depuis la semaine 20)". Only
+    /// for the trio: a total of restored contacts across communes is not one of the protected figures.
+    pub fn restored_line(&self) -> Option<(String, String)> {
+        if self.audience.is_restricted() {
+            return None;
+        }
+        let now: i64 = self.aggregates.lost_contact.iter().map(|r| r.restored).sum();
+        let change = match (&self.previous, self.previous_restored) {
+            (Some((week, _)), Some(before)) => match self.lang {
+                crate::i18n::Lang::Fr => format!("   ({:+} depuis la semaine {})", now - before, week.week()),
+                crate::i18n::Lang::En => format!("   ({:+} since week {})", now - before, week.week()),
+            },
+            _ => String::new(),
+        };
+        Some((self.lang.pick("Contacts renoués (registre)", "Contacts restored (register)").to_string(), format!("{now}{change}")))
+    }
 }
 
 impl ReportInput<'_> {
@@ -151,6 +175,9 @@ fn render_charts(input: &ReportInput<'_>, dir: &Path) -> Result<Vec<RenderedChar
     // cells away, so that chart is only drawn for the trio.
     if input.masked.is_none() {
         charts.push(("loans_by_lender", figures::loans_chart(input.aggregates, lang)));
+    }
+    if input.aggregates.communes.len() > 1 {
+        charts.push(("communes_ranked", figures::ranking_chart(input)));
     }
     charts.push(("partner_actions_by_status", figures::partners_chart(input.aggregates, lang)));
     charts.push(("yes_no_answers", figures::yes_no_chart(input)));

@@ -58,7 +58,7 @@ fn print_setup(ws: &mut Worksheet, input: &ReportInput<'_>, landscape: bool) -> 
     Ok(())
 }
 
-fn write_value(ws: &mut Worksheet, row: u32, col: u16, value: &Value) -> Result<(), XlsxError> {
+pub(super) fn write_value(ws: &mut Worksheet, row: u32, col: u16, value: &Value) -> Result<(), XlsxError> {
     match value {
         // write_string never turns "=..." into a formula: free text stays text.
         Value::Text(t) => ws.write_string(row, col, t).map(|_| ()),
@@ -70,7 +70,7 @@ fn write_value(ws: &mut Worksheet, row: u32, col: u16, value: &Value) -> Result<
 }
 
 /// Writes a table with its header at `top`, an autofilter, and column widths from the content.
-fn write_table(ws: &mut Worksheet, top: u32, table: &Table, lang: Lang, header: &Format) -> Result<u32, XlsxError> {
+pub(super) fn write_table(ws: &mut Worksheet, top: u32, table: &Table, lang: Lang, header: &Format) -> Result<u32, XlsxError> {
     for (c, label) in table.labels(lang).iter().enumerate() {
         ws.write_string_with_format(top, c as u16, *label, header)?;
     }
@@ -144,6 +144,11 @@ fn summary_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, s: &Sty
             let old = before.named().iter().find(|(k, _)| k == key).map_or(0, |(_, v)| *v);
             ws.write_number_with_format(row, 2, (value - old) as f64, &signed)?;
         }
+    }
+    if let Some((label, value)) = input.restored_line() {
+        let row = HEADER_ROW + 1 + input.aggregates.totals.named().len() as u32;
+        ws.write_string(row, 0, label)?;
+        ws.write_string_with_format(row, 1, value, &s.bold)?;
     }
     ws.set_column_width(0, 42)?;
     ws.set_column_width(1, 12)?;

@@ -46,7 +46,7 @@ fn spec<'a>(table: &Table, lang: Lang, widths: &'a mut Vec<f32>, numeric: &'a mu
     TableSpec { headers, rows, widths, numeric, size }
 }
 
-fn table(doc: &mut Layout, t: &Table, lang: Lang) {
+pub(super) fn table(doc: &mut Layout, t: &Table, lang: Lang) {
     if t.rows.is_empty() {
         doc.paragraph(lang.pick("(aucune ligne)", "(no row)"), 9.0, GREY);
         return;
@@ -78,16 +78,16 @@ fn synthese(doc: &mut Layout, input: &ReportInput<'_>) {
                 Some((week, totals)) if !hidden(key) => {
                     let old = totals.named().iter().find(|(k, _)| k == key).map_or(0, |(_, v)| *v);
                     let delta = value - old;
-                    let sign = if delta > 0 { "+" } else { "" };
                     match lang {
-                        Lang::Fr => format!("   ({sign}{delta} depuis la semaine {})", week.week()),
-                        Lang::En => format!("   ({sign}{delta} since week {})", week.week()),
+                        Lang::Fr => format!("   ({delta:+} depuis la semaine {})", week.week()),
+                        Lang::En => format!("   ({delta:+} since week {})", week.week()),
                     }
                 }
                 _ => String::new(),
             };
             (figure_label(key, lang).to_string(), format!("{shown}{change}"))
         })
+        .chain(input.restored_line())
         .collect();
     doc.key_values(&rows);
 }
@@ -159,6 +159,7 @@ pub fn diagnostic_pdf(input: &ReportInput<'_>, tables: &Tables, charts: &[Render
     if let Some(t) = &tables.comparison {
         doc.heading(lang.pick("Comparaison des communes", "Communes compared"));
         table(&mut doc, t, lang);
+        chart(&mut doc, charts, "communes_ranked");
     }
     doc.heading(lang.pick("Qualité des données", "Data quality"));
     table(&mut doc, &tables.intake, lang);
