@@ -70,11 +70,20 @@ fn the_pdf_is_a4_with_embedded_fonts() {
     }
     let embedded = doc.objects.values().filter_map(|o| o.as_dict().ok()).filter(|d| d.has(b"FontFile2")).count();
     assert!(embedded >= 2, "regular and bold DejaVu embedded: {embedded}");
-    for name in ["lost_contact_by_commune", "loans_by_lender", "partner_actions_by_status", "yes_no_answers", "themes_cited"] {
+    let mut names: Vec<String> = std::fs::read_dir(tmp.path().join("r/charts"))
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".svg").map(str::to_string))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["communes_ranked", "loans_by_lender", "lost_contact_by_commune", "partner_actions_by_status", "themes_cited", "yes_no_answers"]);
+    for name in &names {
         let svg = std::fs::read_to_string(tmp.path().join(format!("r/charts/{name}.svg"))).unwrap();
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{name}.svg");
         let png = std::fs::read(tmp.path().join(format!("r/charts/{name}.png"))).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{name}.png");
         assert_eq!(u32::from_be_bytes([png[16], png[17], png[18], png[19]]), 960, "{name}.png width");
+        // The PNG's height is the SVG's: both drawn at the chart's own size.
+        let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+        assert!(svg.contains(&format!("height=\"{height}\"")), "{name}: PNG height {height}");
     }
 }

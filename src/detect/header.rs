@@ -65,9 +65,8 @@ pub fn match_header(schema: &TableSchema, header: &str) -> Option<(usize, f64)> 
         return None;
     }
     let mut best: Option<(usize, f64)> = None;
-    for (index, field) in schema.fields.iter().enumerate() {
-        let names = std::iter::once(field.name.replace('_', " ")).chain(field.aliases.iter().map(|a| fold(a)));
-        let score = names.map(|alias| alias_score(&folded, &alias)).fold(0.0, f64::max);
+    for (index, names) in schema.folded_names().iter().enumerate() {
+        let score = names.iter().map(|alias| alias_score(&folded, alias)).fold(0.0, f64::max);
         if score > 0.0 && best.is_none_or(|(_, s)| score > s) {
             best = Some((index, score));
         }

@@ -13,6 +13,21 @@ pub struct TableSchema {
     pub fields: Vec<Field>,
     #[serde(rename = "missingValues", default)]
     pub missing_values: Vec<String>,
+    /// Each field's name and aliases, folded once (header matching compares folded text).
+    #[serde(skip)]
+    folded: std::sync::OnceLock<Vec<Vec<String>>>,
+}
+
+impl TableSchema {
+    /// For each field, its name (underscores as spaces) and its aliases, folded.
+    pub fn folded_names(&self) -> &[Vec<String>] {
+        self.folded.get_or_init(|| {
+            self.fields
+                .iter()
+                .map(|f| std::iter::once(f.name.replace('_', " ")).chain(f.aliases.iter().map(|a| crate::text::fold(a))).collect())
+                .collect()
+        })
+    }
 }
 
 /// One column of a schema.
@@ -81,5 +96,6 @@ fn empty_schema(kind: TableKind) -> TableSchema {
         description: String::new(),
         fields: Vec::new(),
         missing_values: Vec::new(),
+        folded: std::sync::OnceLock::new(),
     }
 }
