@@ -59,31 +59,36 @@ pub struct ReportInput<'a> {
 }
 
 impl ReportInput<'_> {
-    /// The Synthèse's sentence on contacts restored: "9 contacts renoués (+3 depuis la semaine 20)". Only
-    /// for the trio: a total of restored contacts across communes is not one of the protected figures.
-    pub fn restored_line(&self) -> Option<(String, String)> {
-        if self.audience.is_restricted() {
-            return None;
-        }
-        let now: i64 = self.aggregates.lost_contact.iter().map(|r| r.restored).sum();
-        let change = match (&self.previous, self.previous_restored) {
-            (Some((week, _)), Some(before)) => match self.lang {
-                crate::i18n::Lang::Fr => format!("   ({:+} depuis la semaine {})", now - before, week.week()),
-                crate::i18n::Lang::En => format!("   ({:+} since week {})", now - before, week.week()),
-            },
-            _ => String::new(),
-        };
-        Some((self.lang.pick("Contacts renoués (registre)", "Contacts restored (register)").to_string(), format!("{now}{change}")))
-    }
-}
-
-impl ReportInput<'_> {
     /// The communes covered, for page headers: one name, or "3 communes".
     pub fn place_label(&self) -> String {
         match self.aggregates.communes.as_slice() {
             [one] => one.name.clone(),
             many => format!("{} communes", many.len()),
         }
+    }
+
+    /// Contacts restored this week (all communes) and the change since the previous recorded week. Only
+    /// for the trio: a total of restored contacts across communes is not one of the protected figures.
+    pub fn restored(&self) -> Option<(i64, Option<i64>)> {
+        if self.audience.is_restricted() {
+            return None;
+        }
+        let now: i64 = self.aggregates.lost_contact.iter().map(|r| r.restored).sum();
+        let change = self.previous.as_ref().and(self.previous_restored).map(|before| now - before);
+        Some((now, change))
+    }
+
+    /// The Synthèse's line on contacts restored: ("Contacts renoués (registre)", "4   (+1 depuis la semaine 21)").
+    pub fn restored_line(&self) -> Option<(String, String)> {
+        let (now, change) = self.restored()?;
+        let since = match (change, &self.previous) {
+            (Some(delta), Some((week, _))) => match self.lang {
+                crate::i18n::Lang::Fr => format!("   ({delta:+} depuis la semaine {})", week.week()),
+                crate::i18n::Lang::En => format!("   ({delta:+} since week {})", week.week()),
+            },
+            _ => String::new(),
+        };
+        Some((self.lang.pick("Contacts renoués (registre)", "Contacts restored (register)").to_string(), format!("{now}{since}")))
     }
 }
 

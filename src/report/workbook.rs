@@ -145,10 +145,13 @@ fn summary_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, s: &Sty
             ws.write_number_with_format(row, 2, (value - old) as f64, &signed)?;
         }
     }
-    if let Some((label, value)) = input.restored_line() {
+    if let Some((now, change)) = input.restored() {
         let row = HEADER_ROW + 1 + input.aggregates.totals.named().len() as u32;
-        ws.write_string(row, 0, label)?;
-        ws.write_string_with_format(row, 1, value, &s.bold)?;
+        ws.write_string(row, 0, lang.pick("Contacts renoués (registre)", "Contacts restored (register)"))?;
+        ws.write_number_with_format(row, 1, now as f64, &s.bold)?;
+        if let Some(delta) = change {
+            ws.write_number_with_format(row, 2, delta as f64, &signed)?;
+        }
     }
     ws.set_column_width(0, 42)?;
     ws.set_column_width(1, 12)?;
