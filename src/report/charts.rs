@@ -122,7 +122,8 @@ impl BarChart {
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         root.fill(&WHITE)?;
-        let title = ("sans-serif", 22).into_font().style(FontStyle::Bold).color(&BLACK);
+        // The style goes in at construction: `.style()` later keeps the regular face already loaded.
+        let title = ("sans-serif", 22, FontStyle::Bold).into_font().color(&BLACK);
         root.draw(&Text::new(self.title.clone(), (20, 18), title))?;
         self.draw_legend(root)?;
         let (step, scale) = axis(self.max_value());
