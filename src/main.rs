@@ -1,9 +1,9 @@
 //! The `veille` command line: parses arguments and hands over to `veille::commands`.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use veille::commands::{bilan, exit, init, purge, report, schema, template, validate};
+use veille::commands::{bilan, exit, help, init, purge, report, schema, template, validate};
 use veille::config::Config;
 use veille::privacy::Audience;
 use veille::domain::{IsoWeek, TableKind};
@@ -114,8 +114,18 @@ fn parse_kind(s: &str) -> Result<TableKind, String> {
     TableKind::parse(s).ok_or_else(|| format!("type inconnu « {s} » (questionnaire, partners, loans, register)"))
 }
 
+/// Parses the command line, with the help in English when `--lang en` is given.
+fn parse() -> Cli {
+    let args: Vec<String> = std::env::args().collect();
+    if !help::wants_english(&args) {
+        return Cli::parse();
+    }
+    let matches = help::english(Cli::command()).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let config = match Config::load(std::path::Path::new(".")) {
         Ok(config) => config,
         Err(e) => {

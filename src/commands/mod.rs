@@ -1,6 +1,7 @@
 //! One file per command; each has its usage text at the top and returns the process exit code.
 
 pub mod bilan;
+pub mod help;
 pub mod init;
 pub mod pipeline;
 pub mod purge;
