@@ -9,7 +9,7 @@ mod lost_contact;
 mod partners;
 
 pub use lost_contact::latest_register_states;
-pub use partners::{current_actions, STALE_AFTER_DAYS};
+pub use partners::current_actions;
 
 use crate::domain::{Device, InseeCode, IsoWeek, Lender, PartnerStatus};
 use crate::normalize::Normalized;

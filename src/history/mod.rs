@@ -109,16 +109,11 @@ pub fn weeks(state: &Path) -> Result<Vec<IsoWeek>, HistoryError> {
 
 /// The all-communes totals of a recorded week.
 pub fn totals(state: &Path, week: IsoWeek) -> Result<Totals, HistoryError> {
-    let path = folder(state).join(format!("{week}.parquet"));
-    let file = std::fs::File::open(&path).map_err(io(&path))?;
-    let damaged = |source| HistoryError::Damaged { path: path.clone(), source };
-    let df = ParquetReader::new(file).finish().map_err(damaged)?;
-    let mut sums = [0i64; 7];
-    for (i, figure) in Totals::names().iter().enumerate() {
-        let column = df.column(figure).and_then(|c| c.cast(&DataType::Int64)).map_err(damaged)?;
-        sums[i] = column.i64().map_err(damaged)?.iter().flatten().sum();
+    let mut sum = Totals::default();
+    for row in series(state, Some(week), Some(week))? {
+        sum += &row.totals;
     }
-    Ok(Totals::from_values(sums))
+    Ok(sum)
 }
 
 /// The latest recorded week before `week`, with its totals.

@@ -23,6 +23,8 @@ pub struct Response {
     pub returned_at: Option<NaiveDateTime>,
     pub commune: Option<InseeCode>,
     pub structure: Option<String>,
+    /// The school the structure names, when it is one ("Collège Les Sablons").
+    pub school: Option<Uai>,
     pub role: Option<String>,
     pub email: Option<String>,
     pub q1_joint_work: Option<bool>,

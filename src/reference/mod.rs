@@ -133,4 +133,16 @@ impl Reference {
     pub fn colleges(&self) -> impl Iterator<Item = &School> {
         self.schools.iter().filter(|s| s.is_college)
     }
+
+    /// The head-count of a commune's collèges (the base of the rates per 1,000 collège pupils).
+    ///
+    /// ```
+    /// use veille::domain::InseeCode;
+    /// use veille::reference::Reference;
+    /// let viry = InseeCode::parse("91687").unwrap();
+    /// assert!(Reference::get().college_pupils(&viry) > 1000);
+    /// ```
+    pub fn college_pupils(&self, insee: &InseeCode) -> u32 {
+        self.colleges().filter(|s| &s.insee == insee).map(|s| s.pupils).sum()
+    }
 }

@@ -122,10 +122,7 @@ pub fn ranking_chart(input: &ReportInput<'_>) -> BarChart {
     let lang = input.lang;
     let reference = crate::reference::Reference::get();
     let communes = &input.aggregates.communes;
-    let pupils = |insee: &str| -> i64 {
-        let code = crate::domain::InseeCode::parse(insee);
-        reference.colleges().filter(|s| Some(&s.insee) == code.as_ref()).map(|s| i64::from(s.pupils)).sum()
-    };
+    let pupils = |insee: &str| -> i64 { crate::domain::InseeCode::parse(insee).map_or(0, |c| i64::from(reference.college_pupils(&c))) };
     let per = |count: i64, base: i64| if base == 0 { 0 } else { (count * 10_000 + base / 2) / base };
     let hidden = |i: usize, figure: &str| input.masked.as_ref().is_some_and(|m| m.total_hidden(Some(i), figure));
     let series = |label: &str, figure: &str, value: fn(&Totals) -> i64| {

@@ -136,12 +136,8 @@ pub fn colleges_table(input: &ReportInput<'_>) -> Table {
     let mut by_school: BTreeMap<String, [i64; 5]> = BTreeMap::new();
     // A questionnaire returned by a collège ("Structure: Collège Les Sablons") declares its own pupils.
     for r in returned(input) {
-        let Some(structure) = &r.structure else { continue };
-        let found = crate::normalize::resolve_school(&crate::ingest::Cell::Text(structure.clone()), r.commune.as_ref());
-        if let crate::normalize::SchoolMatch::Found(school) = found {
-            if school.is_college {
-                by_school.entry(school.uai.to_string()).or_default()[4] += r.q5_no_answer.map_or(0, |c| i64::from(c.value));
-            }
+        if let Some(school) = r.school.as_ref().and_then(|u| reference.school(u)).filter(|s| s.is_college) {
+            by_school.entry(school.uai.to_string()).or_default()[4] += r.q5_no_answer.map_or(0, |c| i64::from(c.value));
         }
     }
     for e in crate::aggregate::latest_register_states(&input.data.register, input.week) {
@@ -247,7 +243,7 @@ pub fn comparison_table(input: &ReportInput<'_>) -> Table {
     for (i, c) in input.aggregates.communes.iter().enumerate() {
         let insee = crate::domain::InseeCode::parse(&c.insee);
         let population = insee.as_ref().and_then(|i| reference.commune(i)).map_or(0, |c| c.population);
-        let pupils: u32 = reference.colleges().filter(|s| Some(&s.insee) == insee.as_ref()).map(|s| s.pupils).sum();
+        let pupils = insee.as_ref().map_or(0, |i| reference.college_pupils(i));
         let hidden = |figure: &str| input.masked.as_ref().is_some_and(|m| m.total_hidden(Some(i), figure));
         let count = |figure: &str, v: i64| if hidden(figure) { Value::Hidden } else { Value::Int(v) };
         let per = |figure: &str, v: i64, base: u32, per: f64| if hidden(figure) { Value::Hidden } else { rate(v, base, per) };

@@ -3,7 +3,7 @@
 use super::super::fields::{optional_email, optional_bool, optional_count, optional_datetime, row_commune};
 use super::super::records::Response;
 use super::super::rows::{quote, RowCtx};
-use super::super::{parse_lenders, parse_quantities};
+use super::super::{parse_lenders, parse_quantities, resolve_school, SchoolMatch};
 use super::source;
 
 pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
@@ -31,12 +31,18 @@ pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
         }
         parsed
     });
+    // A structure that names a school (no issue when it does not: most structures are not schools).
+    let school = row.cell("structure").and_then(|c| match resolve_school(c, Some(&commune)) {
+        SchoolMatch::Found(school) => Some(school.uai.clone()),
+        _ => None,
+    });
     Some(Response {
         id: String::new(),
         source: Some(source(row)),
         returned_at: optional_datetime(row, "horodatage"),
         commune: Some(commune),
         structure: row.text("structure"),
+        school,
         role: row.text("fonction"),
         email,
         q1_joint_work: optional_bool(row, "q1_travail_commun"),
