@@ -1,6 +1,7 @@
 //! The workspace's `veille.toml`: the cellule's commune(s), the secrecy threshold, the retention period, the
 //! language and where inputs, reports and state live. Every key is optional; command-line options win.
 
+use crate::detect::{kind_named, ColumnSettings};
 use crate::domain::InseeCode;
 use crate::i18n::Lang;
 use crate::normalize::{resolve_commune, CommuneMatch};
@@ -37,6 +38,9 @@ pub struct Config {
     pub reports: PathBuf,
     /// The state folder: pseudonymisation key and history.
     pub state: PathBuf,
+    /// Which header holds which field: `[colonnes.<kind>]` tables of "header as written" = "field", or
+    /// "header" = "field" (or "kind.field") for any kind; `"ignorer"` reads a column as no field.
+    pub colonnes: toml::Table,
 }
 
 impl Default for Config {
@@ -49,6 +53,7 @@ impl Default for Config {
             inputs: Vec::new(),
             reports: PathBuf::from("reports"),
             state: PathBuf::from(".veille"),
+            colonnes: toml::Table::new(),
         }
     }
 }
@@ -67,7 +72,36 @@ impl Config {
                 return Err(ConfigError(format!("commune « {commune} » inconnue ou ambiguë en Essonne : écrire son code INSEE")));
             }
         }
+        config.column_settings()?;
         Ok(config)
+    }
+
+    /// The `[colonnes]` table as settings; an unknown kind or field is an error that lists the right ones.
+    ///
+    /// ```
+    /// use veille::config::Config;
+    /// use veille::domain::TableKind;
+    /// let c = Config::parse("[colonnes.loans]\n\"Restitué le\" = \"date_retour\"\n").unwrap();
+    /// assert_eq!(c.column_settings().unwrap().field_for(TableKind::Loans, "Restitué le"), Some(Some("date_retour")));
+    /// assert!(Config::parse("[colonnes.loans]\n\"Restitué le\" = \"retour\"\n").is_err());
+    /// ```
+    pub fn column_settings(&self) -> Result<ColumnSettings, ConfigError> {
+        let mut settings = ColumnSettings::default();
+        let bad = |e: String| ConfigError(format!("[colonnes] : {e}"));
+        for (key, value) in &self.colonnes {
+            match value {
+                toml::Value::String(field) => settings.add(None, key, field).map_err(bad)?,
+                toml::Value::Table(table) => {
+                    let kind = kind_named(key).ok_or_else(|| bad(format!("type de tableau inconnu « {key} » (questionnaire, partners, loans, register)")))?;
+                    for (header, field) in table {
+                        let field = field.as_str().ok_or_else(|| bad(format!("« {header} » : écrire le nom du champ entre guillemets")))?;
+                        settings.add(Some(kind), header, field).map_err(bad)?;
+                    }
+                }
+                _ => return Err(bad(format!("« {key} » : écrire \"En-tête\" = \"champ\" ou une table [colonnes.<type>]"))),
+            }
+        }
+        Ok(settings)
     }
 
     /// Reads `veille.toml` in `dir`; defaults when there is none.
@@ -140,6 +174,11 @@ pub fn commented_config(commune: Option<&str>) -> String {
          reports = \"reports\"\n\
          \n\
          # Dossier d'état : clé de pseudonymisation (à sauvegarder) et historique des semaines.\n\
-         state = \".veille\"\n"
+         state = \".veille\"\n\
+         \n\
+         # Colonnes : quand veille ne comprend pas un en-tête (voir `veille validate`), dire quel champ il\n\
+         # contient (`veille schema loans` liste les champs), ou \"ignorer\". Par exemple :\n\
+         # [colonnes.loans]\n\
+         # \"Restitué le\" = \"date_retour\"\n"
     )
 }

@@ -43,6 +43,9 @@ enum Command {
         /// Public du rapport : trio (défaut, tout), partenaires ou prefecture (agrégats, petits effectifs masqués)
         #[arg(long, default_value = "trio")]
         audience: Audience,
+        /// Dit quel champ contient un en-tête, par exemple "Restitué le=date_retour" (l'emporte sur veille.toml et la détection)
+        #[arg(long = "colonne", value_name = "EN-TÊTE=CHAMP")]
+        colonnes: Vec<String>,
     },
     /// Vérifie les fichiers reçus et affiche les problèmes par fichier et feuille (code 1 si une erreur)
     Validate {
@@ -55,6 +58,9 @@ enum Command {
         /// Force le type des tableaux : questionnaire, partners, loans ou register
         #[arg(long, value_parser = parse_kind)]
         kind: Option<TableKind>,
+        /// Dit quel champ contient un en-tête, par exemple "Restitué le=date_retour" (l'emporte sur veille.toml et la détection)
+        #[arg(long = "colonne", value_name = "EN-TÊTE=CHAMP")]
+        colonnes: Vec<String>,
     },
     /// Crée un espace de travail : veille.toml, entrees/, templates/, .veille/ (clé)
     Init {
@@ -114,6 +120,21 @@ fn parse_kind(s: &str) -> Result<TableKind, String> {
     TableKind::parse(s).ok_or_else(|| format!("type inconnu « {s} » (questionnaire, partners, loans, register)"))
 }
 
+/// veille.toml's `[colonnes]`, with the command line's `--colonne` winning over it; `None` (and the reason
+/// printed) when a header names an unknown field.
+fn column_settings(config: &Config, arguments: &[String]) -> Option<veille::detect::ColumnSettings> {
+    let read = || -> Result<veille::detect::ColumnSettings, String> {
+        let mut settings = config.column_settings().map_err(|e| format!("veille.toml : {e}"))?;
+        let mut given = veille::detect::ColumnSettings::default();
+        for argument in arguments {
+            given.add_argument(argument)?;
+        }
+        settings.prefer(given);
+        Ok(settings)
+    };
+    read().map_err(|e| eprintln!("veille: {e}")).ok()
+}
+
 /// Parses the command line, with the help in English when `--lang en` is given.
 fn parse() -> Cli {
     let args: Vec<String> = std::env::args().collect();
@@ -135,7 +156,8 @@ fn main() -> ExitCode {
     };
     let lang = cli.lang.unwrap_or_else(|| config.language());
     let code = match cli.command {
-        Command::Report { inputs, out, week, state, kind, strict, audience } => {
+        Command::Report { inputs, out, week, state, kind, strict, audience, colonnes } => {
+            let Some(columns) = column_settings(&config, &colonnes) else { return ExitCode::from(exit::USAGE) };
             let inputs = if inputs.is_empty() { config.inputs.clone() } else { inputs };
             if inputs.is_empty() {
                 eprintln!("veille: {}", lang.pick("aucun fichier à lire : donner des fichiers ou dossiers, ou `inputs` dans veille.toml", "no input: give files or folders, or `inputs` in veille.toml"));
@@ -144,11 +166,12 @@ fn main() -> ExitCode {
             let state = state.unwrap_or_else(|| config.state.clone());
             let default_commune = config.default_commune();
             let reports = config.reports.clone();
-            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count };
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count, columns };
             report::run(&options)
         }
-        Command::Validate { inputs, json, kind } => {
-            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune() })
+        Command::Validate { inputs, json, kind, colonnes } => {
+            let Some(columns) = column_settings(&config, &colonnes) else { return ExitCode::from(exit::USAGE) };
+            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune(), columns })
         }
         Command::Init { dir, commune } => init::run(&dir, commune, lang),
         Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),

@@ -22,7 +22,8 @@ fn workbooks() -> Vec<PathBuf> {
     files
 }
 
-/// Runs veille under `ulimit -v`, killing it when it outlives the time limit.
+/// Runs veille under `ulimit -v`, killing it when it outlives the time limit. Its output is read while it
+/// runs: a report larger than the pipe's buffer must not block it.
 fn run_bounded(args: &[&str]) -> Output {
     let script = format!("ulimit -v {MEMORY_LIMIT_KB}; exec \"$@\"");
     let mut child = Command::new("sh")
@@ -33,15 +34,26 @@ fn run_bounded(args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).map(|_| bytes).unwrap_or_default()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
     let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if start.elapsed() > TIME_LIMIT {
             child.kill().unwrap();
             panic!("veille {args:?} still running after {TIME_LIMIT:?}");
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    };
+    Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }
 }
 
 fn check(path: &Path, tmp: &Path) {

@@ -1,6 +1,6 @@
 //! The stages every reading command shares: ingest → detect → normalize (names pseudonymised on the way).
 
-use crate::detect::detect;
+use crate::detect::{detect_with, ColumnSettings};
 use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::ingest::{collect_inputs, read_all, Cell};
 use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
@@ -17,6 +17,17 @@ pub struct Intake {
 
 /// Reads every input and normalises every recognised table.
 pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>) -> Intake {
+    read_inputs_with(paths, forced, pseudonymizer, default_commune, &ColumnSettings::default())
+}
+
+/// [`read_inputs`] with the user's column settings (`[colonnes]` of veille.toml, `--colonne`).
+pub fn read_inputs_with(
+    paths: &[PathBuf],
+    forced: Option<TableKind>,
+    pseudonymizer: &Pseudonymizer,
+    default_commune: Option<InseeCode>,
+    settings: &ColumnSettings,
+) -> Intake {
     let (inputs, missing) = collect_inputs(paths);
     let ingested = read_all(&inputs);
     let mut data = Normalized::default();
@@ -47,7 +58,7 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
         if is_blank_table(table) || crate::templates::is_template_aid(table) {
             continue;
         }
-        match detect(table, forced) {
+        match detect_with(table, forced, settings) {
             Some(mut found) => {
                 for issue in drop_forbidden_columns(table, &mut found) {
                     data.issues.push(issue);

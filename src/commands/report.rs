@@ -1,13 +1,13 @@
 //! `veille report INPUT...`: the weekly diagnostic.
 //!
-//! Usage: veille report [INPUT...] [--out DIR] [--week 2020-W21] [--audience trio|partenaires|prefecture] [--lang fr|en] [--state DIR] [--kind KIND] [--strict]
+//! Usage: veille report [INPUT...] [--out DIR] [--week 2020-W21] [--audience trio|partenaires|prefecture] [--lang fr|en] [--state DIR] [--kind KIND] [--colonne "En-tête=champ"]... [--strict]
 //!
 //! Reads every file and folder given (recursively), writes the outputs of DESIGN.md into DIR
 //! (default `reports/<week>`), and exits 0 when the report was written, 3 with `--strict` when an
 //! error-level issue exists, 1 when nothing could be written.
 
 use super::exit;
-use super::pipeline::{read_inputs, report_week};
+use super::pipeline::{read_inputs_with, report_week};
 use crate::aggregate::aggregate;
 use crate::history;
 use crate::domain::{InseeCode, IsoWeek, TableKind};
@@ -34,6 +34,8 @@ pub struct ReportOptions {
     pub audience: Audience,
     /// The statistical-secrecy threshold of restricted audiences (`veille.toml`, default 5).
     pub min_count: u32,
+    /// Which header holds which field, as the user said (`[colonnes]`, `--colonne`).
+    pub columns: crate::detect::ColumnSettings,
 }
 
 /// Loads the pseudonymisation key, saying so when a new one is created.
@@ -65,7 +67,7 @@ pub fn run(options: &ReportOptions) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let intake = read_inputs(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone());
+    let intake = read_inputs_with(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &options.columns);
     let Some(week) = report_week(options.week, &intake.data) else {
         eprintln!("veille: {}", lang.pick("aucune date trouvée dans les fichiers : préciser la semaine avec --week 2020-W21", "no date found in the inputs: give the week with --week 2020-W21"));
         return exit::USAGE;

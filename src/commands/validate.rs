@@ -1,13 +1,13 @@
 //! `veille validate INPUT...`: the validation report only.
 //!
-//! Usage: veille validate INPUT... [--json] [--lang fr|en] [--kind KIND]
+//! Usage: veille validate INPUT... [--json] [--lang fr|en] [--kind KIND] [--colonne "En-tête=champ"]...
 //!
 //! Reads every file and folder given (recursively) as `veille report` does, and prints each table's row
-//! accounting and issues, grouped by file and sheet. Writes nothing: names are pseudonymised with a key
+//! accounting, what each column was read as (and why), and its issues, grouped by file and sheet. Writes nothing: names are pseudonymised with a key
 //! that is never stored, and no history is touched. Exits 1 when any error-level issue exists, else 0.
 
 use super::exit;
-use super::pipeline::read_inputs;
+use super::pipeline::read_inputs_with;
 use crate::domain::{InseeCode, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::Pseudonymizer;
@@ -23,10 +23,12 @@ pub struct ValidateOptions {
     pub kind: Option<TableKind>,
     /// The commune of rows and files that name none (`veille.toml`).
     pub default_commune: Option<InseeCode>,
+    /// Which header holds which field, as the user said (`[colonnes]`, `--colonne`).
+    pub columns: crate::detect::ColumnSettings,
 }
 
 pub fn run(options: &ValidateOptions) -> u8 {
-    let intake = read_inputs(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone());
+    let intake = read_inputs_with(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone(), &options.columns);
     if options.json {
         let json = validation_json(&intake.data, intake.files, options.lang);
         println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());

@@ -2,7 +2,7 @@
 //! answer in the next, the commune on a line such as "Commune : Grigny". A professional who fills the form
 //! alone sends this shape; it is read as one response.
 
-use super::header::match_header;
+use super::columns::match_header;
 use super::schema::schema;
 use crate::domain::TableKind;
 use crate::ingest::{Cell, RawTable};

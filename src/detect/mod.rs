@@ -19,19 +19,26 @@
 //! assert_eq!(found.title_lines, vec!["Prêts de matériel – Viry-Châtillon".to_string()]);
 //! ```
 
+mod columns;
 mod form;
-mod header;
 mod schema;
 
+pub use columns::{
+    assign_columns, kind_named, looks_like_person, match_header, pairing_text, setting_line, values_text, ColumnReport, ColumnSetting,
+    ColumnSettings, HeaderReading, HeaderWhy, Keywords, Outcome, Pairing, QuestionNumber, ValueKind, ValueProfile, IGNORE,
+};
 pub use form::{detect_form, FormAnswer};
-pub use header::match_header;
-pub use schema::{schema, schema_json, Constraints, Field, TableSchema};
+pub use schema::{schema, schema_json, Bilingual, Constraints, Field, TableSchema};
 
 use crate::domain::TableKind;
 use crate::ingest::{Cell, RawTable};
+use columns::{place_columns, Placement};
 
 /// How many rows from the top may hold the header (title rows come first).
 const HEADER_SEARCH_ROWS: usize = 30;
+/// How much header evidence a row needs to be taken for a header (two known headers, or three
+/// understood by their key words).
+const MIN_HEADER_SCORE: f64 = 1.6;
 
 /// What detection found in a table.
 #[derive(Debug, Clone)]
@@ -41,10 +48,8 @@ pub struct Detected {
     pub header_index: usize,
     /// For each recognised column: its index in the row and the schema field it holds.
     pub columns: Vec<(usize, &'static str)>,
-    /// Columns whose header names a field already taken by a better-matching column.
-    pub duplicate_columns: Vec<(usize, &'static str)>,
-    /// Non-empty header cells that name no field.
-    pub extra_columns: Vec<usize>,
+    /// Every column of the header, with what became of it and why (empty for a form).
+    pub report: Vec<ColumnReport>,
     /// The text of the rows above the header ("Cellule de veille – Grigny", "Mise à jour du 19/05/2020").
     pub title_lines: Vec<String>,
     /// LimeSurvey's multiple-choice columns, one per choice ("3 - Par qui ? [Mairie]"): the column, the
@@ -61,122 +66,81 @@ impl Detected {
         self.columns.iter().find(|(_, f)| *f == field).map(|(c, _)| *c)
     }
 
+    /// Whether the table holds the field (a column, or a form's answer).
+    pub fn has_field(&self, field: &str) -> bool {
+        match &self.form {
+            Some(answers) => answers.iter().any(|a| a.field == field),
+            None => self.column_of(field).is_some() || self.option_columns.iter().any(|(_, f, _)| *f == field),
+        }
+    }
+
     /// The schema's required fields that no column holds.
     pub fn missing_required(&self) -> Vec<&'static Field> {
-        schema(self.kind)
-            .fields
-            .iter()
-            .filter(|f| f.constraints.required && self.column_of(&f.name).is_none())
-            .collect()
+        schema(self.kind).fields.iter().filter(|f| f.constraints.required && !self.has_field(&f.name)).collect()
     }
-}
 
-struct Candidate {
-    kind: TableKind,
-    header_index: usize,
-    score: f64,
-    columns: Vec<(usize, &'static str)>,
-    duplicates: Vec<(usize, &'static str)>,
-    extras: Vec<usize>,
-    options: Vec<(usize, &'static str, String)>,
-}
-
-/// Splits LimeSurvey's "question [choice]" header into the question and the choice.
-fn split_choice(header: &str) -> (&str, Option<&str>) {
-    match header.trim_end().strip_suffix(']').and_then(|h| h.rsplit_once('[')) {
-        Some((question, choice)) if !question.trim().is_empty() && !choice.trim().is_empty() => (question.trim_end(), Some(choice.trim())),
-        _ => (header, None),
+    /// The optional fields that feed a figure (`x-missing`) and that no column holds.
+    pub fn missing_for_figures(&self) -> Vec<&'static Field> {
+        schema(self.kind).fields.iter().filter(|f| f.missing.is_some() && !self.has_field(&f.name)).collect()
     }
-}
-
-fn header_text(cell: &Cell) -> Option<String> {
-    match cell {
-        Cell::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
-        _ => None,
-    }
-}
-
-/// Maps one row's cells to a kind's fields, keeping for each field the best-matching column.
-fn map_row(kind: TableKind, row: &[Cell], header_index: usize) -> Candidate {
-    let schema = schema(kind);
-    let mut best: Vec<Option<(usize, f64)>> = vec![None; schema.fields.len()];
-    let mut duplicates = Vec::new();
-    let mut extras = Vec::new();
-    let mut options = Vec::new();
-    for (col, cell) in row.iter().enumerate() {
-        let Some(text) = header_text(cell) else { continue };
-        let (question, choice) = split_choice(&text);
-        if let (Some(choice), Some((field, _))) = (choice, match_header(schema, question)) {
-            if schema.fields[field].normalize.as_deref() == Some("lenders") {
-                options.push((col, schema.fields[field].name.as_str(), choice.to_string()));
-                continue;
-            }
-        }
-        match match_header(schema, &text).or_else(|| choice.and_then(|_| match_header(schema, question))) {
-            Some((field, score)) => match best[field] {
-                Some((_, previous)) if previous >= score => duplicates.push((col, field)),
-                Some((previous_col, _)) => {
-                    duplicates.push((previous_col, field));
-                    best[field] = Some((col, score));
-                }
-                None => best[field] = Some((col, score)),
-            },
-            None => extras.push(col),
-        }
-    }
-    let name = |f: usize| -> &'static str { schema.fields[f].name.as_str() };
-    let mut columns: Vec<(usize, &'static str)> =
-        best.iter().enumerate().filter_map(|(f, m)| m.map(|(c, _)| (c, name(f)))).collect();
-    columns.sort();
-    let score = best.iter().flatten().map(|(_, s)| s).sum();
-    let duplicates = duplicates.into_iter().map(|(c, f)| (c, name(f))).collect();
-    Candidate { kind, header_index, score, columns, duplicates, extras, options }
 }
 
 /// A header that holds none of a kind's required fields is not that kind's table (two loose matches such
-/// as "Date" and "Téléphone" are not enough to call a sheet an availability sheet).
-fn names_a_required_field(candidate: &Candidate) -> bool {
-    let required: Vec<&str> =
-        schema(candidate.kind).fields.iter().filter(|f| f.constraints.required).map(|f| f.name.as_str()).collect();
-    required.is_empty() || candidate.columns.iter().any(|(_, field)| required.contains(field))
+/// as "Date" and "Téléphone" are not enough to call a sheet an availability sheet); a questionnaire needs
+/// at least one of its questions.
+fn names_a_required_field(kind: TableKind, placement: &Placement) -> bool {
+    let s = schema(kind);
+    let placed = |f: &Field| placement.columns.iter().any(|(_, p)| *p == f.name) || placement.options.iter().any(|(_, p, _)| *p == f.name);
+    let required: Vec<&Field> = s.fields.iter().filter(|f| f.constraints.required).collect();
+    if required.is_empty() {
+        return s.fields.iter().filter(|f| f.question.is_some()).any(placed);
+    }
+    required.into_iter().any(placed)
 }
 
 /// Finds the header row and kind that best match the schemas; `forced` restricts to one kind.
 /// Returns `None` when no row looks like a header of any kind.
 pub fn detect(table: &RawTable, forced: Option<TableKind>) -> Option<Detected> {
+    detect_with(table, forced, &ColumnSettings::default())
+}
+
+/// [`detect`], with the user's column settings (`[colonnes]`, `--colonne`), which win over detection.
+pub fn detect_with(table: &RawTable, forced: Option<TableKind>, settings: &ColumnSettings) -> Option<Detected> {
     let kinds: Vec<TableKind> = forced.map(|k| vec![k]).unwrap_or_else(|| TableKind::ALL.to_vec());
-    let mut best: Option<Candidate> = None;
+    let mut best: Option<(TableKind, usize, f64)> = None;
     for (index, row) in table.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        if row.iter().filter_map(header_text).count() < 2 {
+        if row.iter().filter(|c| matches!(c, Cell::Text(t) if !t.trim().is_empty())).count() < 2 {
             continue;
         }
         for &kind in &kinds {
-            let candidate = map_row(kind, row, index);
-            if candidate.columns.len() >= 2
-                && candidate.score >= 2.0
-                && names_a_required_field(&candidate)
-                && best.as_ref().is_none_or(|b| candidate.score > b.score + 1e-9)
+            let placement = place_columns(kind, table, index, settings, false);
+            let score = placement.header_score + 0.01 * placement.options.len() as f64;
+            if placement.columns.len() + placement.options.len() >= 2
+                && score >= MIN_HEADER_SCORE
+                && names_a_required_field(kind, &placement)
+                && best.is_none_or(|(_, _, b)| score > b + 1e-9)
             {
-                best = Some(candidate);
+                best = Some((kind, index, score));
             }
         }
     }
     if forced.is_none_or(|k| k == TableKind::Questionnaire) {
         if let Some(answers) = detect_form(table) {
-            if best.as_ref().is_none_or(|b| b.columns.len() < answers.len()) {
+            let header_columns = best.map_or(0, |(kind, index, _)| place_columns(kind, table, index, settings, false).columns.len());
+            if header_columns < answers.len() {
                 return Some(form_detected(table, answers));
             }
         }
     }
-    let best = best?;
+    let (kind, header_index, _) = best?;
+    let placement = place_columns(kind, table, header_index, settings, true);
     Some(Detected {
-        kind: best.kind,
-        header_index: best.header_index,
-        columns: best.columns,
-        duplicate_columns: best.duplicates,
-        extra_columns: best.extras,
-        option_columns: best.options,
-        title_lines: title_lines(table, best.header_index),
+        kind,
+        header_index,
+        columns: placement.columns,
+        report: placement.report,
+        option_columns: placement.options,
+        title_lines: title_lines(table, header_index),
         form: None,
     })
 }
@@ -196,8 +160,7 @@ fn form_detected(table: &RawTable, answers: Vec<FormAnswer>) -> Detected {
         kind: TableKind::Questionnaire,
         header_index: first,
         columns: answers.iter().map(|a| (a.col, a.field)).collect(),
-        duplicate_columns: Vec::new(),
-        extra_columns: Vec::new(),
+        report: Vec::new(),
         option_columns: Vec::new(),
         title_lines: title_lines(table, first),
         form: Some(answers),

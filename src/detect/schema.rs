@@ -16,6 +16,12 @@ pub struct TableSchema {
     /// Each field's name and aliases, folded once (header matching compares folded text).
     #[serde(skip)]
     folded: std::sync::OnceLock<Vec<Vec<String>>>,
+    /// Each field's key words, compiled once.
+    #[serde(skip)]
+    keywords: std::sync::OnceLock<Vec<crate::detect::columns::Keywords>>,
+    /// Each field's long aliases (whole questions) as sorted significant words, for close wordings.
+    #[serde(skip)]
+    long_aliases: std::sync::OnceLock<Vec<Vec<Vec<String>>>>,
 }
 
 impl TableSchema {
@@ -27,6 +33,26 @@ impl TableSchema {
                 .map(|f| std::iter::once(f.name.replace('_', " ")).chain(f.aliases.iter().map(|a| crate::text::fold(a))).collect())
                 .collect()
         })
+    }
+
+    /// For each field, its `x-keywords` compiled for header matching.
+    pub fn keywords(&self) -> &[crate::detect::columns::Keywords] {
+        self.keywords.get_or_init(|| self.fields.iter().map(|f| crate::detect::columns::Keywords::compile(&f.keywords)).collect())
+    }
+
+    /// For each field, its aliases of three significant words or more, each as sorted distinct words.
+    pub fn long_aliases(&self) -> &[Vec<Vec<String>>] {
+        self.long_aliases.get_or_init(|| {
+            self.folded_names()
+                .iter()
+                .map(|names| names.iter().map(|a| crate::detect::columns::distinct_words(a)).filter(|w| w.len() >= 3).collect())
+                .collect()
+        })
+    }
+
+    /// The index of a field by name.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
     }
 }
 
@@ -44,6 +70,26 @@ pub struct Field {
     pub aliases: Vec<String>,
     #[serde(rename = "x-normalize")]
     pub normalize: Option<String>,
+    /// Key words a header may use for this field (`x-keywords`): folded stems, words joined by a space must
+    /// all appear, `|` separates alternatives, a leading `!` vetoes the field.
+    #[serde(rename = "x-keywords", default)]
+    pub keywords: Vec<String>,
+    /// The questionnaire's question number this field answers (`x-question`).
+    #[serde(rename = "x-question")]
+    pub question: Option<u8>,
+    /// The second field of a question ("Lequel ?", "Par qui ?"), after its main answer (`x-follow-up`).
+    #[serde(rename = "x-follow-up", default)]
+    pub follow_up: bool,
+    /// The figure that a table without this column gets wrong or incomplete (`x-missing`).
+    #[serde(rename = "x-missing")]
+    pub missing: Option<Bilingual>,
+}
+
+/// A message in French and English.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Bilingual {
+    pub fr: String,
+    pub en: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -97,5 +143,7 @@ fn empty_schema(kind: TableKind) -> TableSchema {
         fields: Vec::new(),
         missing_values: Vec::new(),
         folded: std::sync::OnceLock::new(),
+        keywords: std::sync::OnceLock::new(),
+        long_aliases: std::sync::OnceLock::new(),
     }
 }

@@ -12,6 +12,7 @@
 //! ```
 
 mod boolean;
+mod columns;
 mod commune;
 mod contact;
 mod date;
@@ -28,6 +29,7 @@ mod themes;
 mod vocab;
 
 pub use boolean::parse_bool;
+pub use columns::TableColumns;
 pub use commune::{resolve_commune, CommuneMatch};
 pub use contact::{parse_email, parse_phone, Phone};
 pub use date::{find_date_in_text, parse_date, parse_datetime, parse_datetime_text};
@@ -41,8 +43,8 @@ pub use vocab::{parse_device, parse_lender, parse_lenders, parse_partner_status,
 
 use crate::detect::Detected;
 use crate::domain::{InseeCode, Pseudonym, TableKind};
-use crate::ingest::{Cell, RawTable};
-use crate::issues::{column_letter, IssueLog, Location};
+use crate::ingest::RawTable;
+use crate::issues::{IssueLog, Location};
 use crate::reference::Reference;
 use rows::{read_rows, TableContext};
 
@@ -77,10 +79,9 @@ impl TableIntake {
         TableIntake { file: file.to_string(), sheet: String::new(), kind: None, rows_read: 0, rows_accepted: 0, rows_rejected: 0, rows_ignored: 0 }
     }
 
-    /// A sheet with content that matched no kind: every non-blank row is read and ignored.
+    /// A sheet with content that matched no kind: nothing was read as data, and its one issue says so.
     pub fn unrecognised(table: &RawTable) -> Self {
-        let rows = table.rows.iter().filter(|r| !r.iter().all(Cell::is_blank)).count();
-        TableIntake { rows_read: rows, rows_ignored: rows, ..TableIntake::new(table, None) }
+        TableIntake::new(table, None)
     }
 
     /// Whether the accounting identity holds.
@@ -97,6 +98,8 @@ pub struct Normalized {
     pub loans: Vec<Loan>,
     pub register: Vec<RegisterEntry>,
     pub intake: Vec<TableIntake>,
+    /// Every table's columns and what became of them.
+    pub columns: Vec<TableColumns>,
     pub issues: IssueLog,
 }
 
@@ -106,36 +109,24 @@ pub struct NormalizeOptions<'a> {
     pub default_commune: Option<InseeCode>,
 }
 
-fn report_columns(table: &RawTable, detected: &Detected, issues: &mut IssueLog) {
-    let header_row = table.row_number(detected.header_index);
-    let at = |col: usize| table.location().at_cell(header_row, table.first_col + col);
-    for field in detected.missing_required() {
-        let mut loc = table.location().at_row(header_row);
-        loc.column = None;
-        issues.error(
-            loc,
-            "missing-label",
-            format!("colonne obligatoire « {} » introuvable : ajouter une colonne « {} »", field.name, field.title),
-            format!("required column \"{}\" not found: add a column \"{}\"", field.name, field.title),
-        );
-    }
-    for (col, field) in &detected.duplicate_columns {
-        issues.warning(at(*col), "duplicate-label", format!("deuxième colonne pour « {field} » : elle est ignorée"), format!("second column for \"{field}\": it is skipped"));
-    }
-    for col in &detected.extra_columns {
-        let letter = column_letter(table.first_col + col);
-        issues.info(at(*col), "extra-label", format!("colonne {letter} non reconnue : ignorée"), format!("column {letter} not recognised: skipped"));
-    }
-}
-
 impl Normalized {
     /// Normalises one detected table and appends its records, intake row and issues.
     pub fn add_table(&mut self, table: &RawTable, detected: &Detected, options: &NormalizeOptions<'_>) {
-        report_columns(table, detected, &mut self.issues);
         let reference = Reference::get();
         let titles = detected.title_lines.iter().chain(std::iter::once(&table.sheet));
         let title_commune = titles.clone().find_map(|l| reference.commune_in_text(l)).map(|c| c.insee.clone());
         let title_date = detected.title_lines.iter().find_map(|l| find_date_in_text(l));
+        let title_lender = detected.title_lines.iter().any(|l| parse_lender(l).is_some());
+        // The title rows give every row its date ("Mise à jour du 19/05/2020") or lender ("Prêts du CD91").
+        let provided = |f: &crate::detect::Field| match crate::detect::ValueKind::of_field(f) {
+            crate::detect::ValueKind::Date => title_date.is_some(),
+            crate::detect::ValueKind::Lender => title_lender,
+            _ => false,
+        };
+        let columns = columns::report_columns(table, detected, provided, &mut self.issues);
+        if !columns.columns.is_empty() {
+            self.columns.push(columns);
+        }
         let ctx = TableContext {
             table,
             detected,
@@ -176,8 +167,8 @@ impl Normalized {
         self.issues.warning(
             Location::sheet(&table.file, &table.sheet),
             "unknown-table",
-            "feuille non reconnue (ni questionnaire, ni partenaires, ni prêts, ni registre) : vérifier la ligne d'en-tête ou utiliser --kind",
-            "sheet not recognised (not a questionnaire, partners, loans or register table): check the header row or use --kind",
+            "feuille non reconnue (ni questionnaire, ni partenaires, ni prêts, ni registre) : aucune ligne lue ; vérifier la ligne d'en-tête, utiliser --kind ou [colonnes] dans veille.toml",
+            "sheet not recognised (not a questionnaire, partners, loans or register table): no row read; check the header row, use --kind or [colonnes] in veille.toml",
         );
     }
 

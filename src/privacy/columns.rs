@@ -2,7 +2,7 @@
 //! before any row is read, so its cells are never read (`forbidden-column`).
 
 use super::charter::forbidden_header;
-use crate::detect::Detected;
+use crate::detect::{ColumnReport, Detected, Outcome, ValueProfile};
 use crate::ingest::{Cell, RawTable};
 use crate::issues::{Issue, Location, Severity};
 
@@ -33,8 +33,15 @@ pub fn drop_forbidden_columns(table: &RawTable, detected: &mut Detected) -> Vec<
         let Some(category) = forbidden_header(text) else { continue };
         detected.columns.retain(|(c, _)| *c != col);
         detected.option_columns.retain(|(c, _, _)| *c != col);
-        detected.duplicate_columns.retain(|(c, _)| *c != col);
-        detected.extra_columns.retain(|c| *c != col);
+        let forbidden = Outcome::Forbidden { category: category.label.to_string() };
+        match detected.report.iter_mut().find(|r| r.col == col) {
+            // Nothing of what its cells hold is kept, not even their kinds.
+            Some(report) => {
+                report.outcome = forbidden;
+                report.values = ValueProfile::default();
+            }
+            None => detected.report.push(ColumnReport { col, header: text.trim().to_string(), values: ValueProfile::default(), outcome: forbidden }),
+        }
         let at = Location::sheet(&table.file, &table.sheet).at_cell(table.row_number(detected.header_index), table.first_col + col);
         let header = text.trim();
         issues.push(Issue::new(

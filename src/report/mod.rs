@@ -4,6 +4,7 @@
 mod bilan;
 mod bilan_workbook;
 mod charts;
+mod columns;
 mod confidentiality;
 mod figures;
 mod fonts;
@@ -28,6 +29,7 @@ pub use secrecy::{mask, Masked, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURE
 pub use staging::Staging;
 pub use summary::summary_json;
 pub use table::{column, Column, Table, Value};
+pub use columns::columns_table;
 pub use tables::{answers_table, intake_table, issues_table, lost_contact_table, loans_table, partners_table, register_table, returned_by};
 pub use validation::{group_by_table, validation_json, validation_text, TableReport};
 pub use workbook::sheet_names;
@@ -111,6 +113,8 @@ pub struct Tables {
     /// Communes side by side, when there are several.
     pub comparison: Option<Table>,
     pub issues_by_code: Table,
+    /// Each column of each table read, and the field it was read as.
+    pub columns: Table,
 }
 
 impl Tables {
@@ -130,6 +134,7 @@ impl Tables {
             coverage: coverage_table(input),
             comparison: (input.aggregates.communes.len() > 1).then(|| comparison_table(input)),
             issues_by_code: issues_by_code_table(input),
+            columns: columns_table(&input.data.columns, input.lang),
         }
     }
 }
@@ -209,6 +214,7 @@ pub fn write_report(out: &Path, input: &ReportInput<'_>) -> Result<(), ReportErr
     std::fs::create_dir_all(dir.join("charts"))?;
     let tables = Tables::build(input);
     tables.intake.write_csv(&dir.join("data/intake.csv"))?;
+    tables.columns.write_csv(&dir.join("data/columns.csv"))?;
     tables.issues.write_csv(&dir.join("data/issues.csv"))?;
     tables.answers.write_csv(&dir.join("data/answers.csv"))?;
     tables.lost_contact.write_csv(&dir.join("data/lost_contact_by_commune.csv"))?;

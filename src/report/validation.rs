@@ -3,7 +3,8 @@
 
 use crate::i18n::{counted, Lang};
 use crate::issues::{Issue, Severity};
-use crate::normalize::{Normalized, TableIntake};
+use crate::detect::Outcome;
+use crate::normalize::{Normalized, TableColumns, TableIntake};
 use serde_json::{json, Value as Json};
 
 /// One file's sheet (or a CSV file) with the issues found in it.
@@ -50,10 +51,11 @@ fn totals(data: &Normalized) -> [usize; 4] {
 }
 
 fn heading(group: &TableReport<'_>, lang: Lang) -> String {
-    let kind = match (group.intake.and_then(|i| i.kind), group.intake.map_or(0, |i| i.rows_read)) {
-        (Some(kind), _) => kind.label(lang),
-        (None, 0) => lang.pick("non lu", "not read"),
-        (None, _) => lang.pick("non reconnu", "not recognised"),
+    let unrecognised = group.issues.iter().any(|i| i.code == "unknown-table");
+    let kind = match group.intake.and_then(|i| i.kind) {
+        Some(kind) => kind.label(lang),
+        None if unrecognised => lang.pick("non reconnu", "not recognised"),
+        None => lang.pick("non lu", "not read"),
     };
     match group.sheet {
         "" => format!("{} — {kind}", group.file),
@@ -109,12 +111,47 @@ pub fn validation_text(data: &Normalized, files: usize, lang: Lang) -> String {
                 Lang::En => format!("  {} rows read: {} accepted, {} rejected, {} ignored\n", i.rows_read, i.rows_accepted, i.rows_rejected, i.rows_ignored),
             });
         }
+        out.push_str(&columns_text(data, &group, lang));
         for issue in &group.issues {
             out.push_str(&issue_line(issue, lang));
             out.push('\n');
         }
     }
     out
+}
+
+fn columns_of<'a>(data: &'a Normalized, group: &TableReport<'_>) -> Option<&'a TableColumns> {
+    data.columns.iter().find(|c| c.file == group.file && c.sheet == group.sheet)
+}
+
+/// "Colonnes (en-tête ligne 3) :" then one line per column: letter, header → field, why.
+fn columns_text(data: &Normalized, group: &TableReport<'_>, lang: Lang) -> String {
+    let Some(columns) = columns_of(data, group) else { return String::new() };
+    let mut out = match lang {
+        Lang::Fr => format!("  Colonnes (en-tête ligne {}) :\n", columns.header_row),
+        Lang::En => format!("  Columns (header on row {}):\n", columns.header_row),
+    };
+    for [letter, header, field, why] in columns.lines(lang) {
+        out.push_str(&format!("    {letter:<3} « {header} » → {field} — {why}\n"));
+    }
+    out
+}
+
+fn columns_json(data: &Normalized, group: &TableReport<'_>, lang: Lang) -> Json {
+    let Some(columns) = columns_of(data, group) else { return Json::Null };
+    let lines: Vec<Json> = columns
+        .columns
+        .iter()
+        .zip(columns.lines(lang))
+        .map(|(c, [letter, header, _, why])| {
+            let confidence = match &c.outcome {
+                Outcome::Placed { pairing, .. } => Some(pairing.confidence()),
+                _ => None,
+            };
+            json!({"column": letter, "header": header, "field": c.field(), "why": why, "confidence": confidence})
+        })
+        .collect();
+    json!({"header_row": columns.header_row, "columns": lines})
 }
 
 /// The validation report for machines: the same groups, with Frictionless-style codes.
@@ -141,6 +178,7 @@ pub fn validation_json(data: &Normalized, files: usize, lang: Lang) -> Json {
                 "kind": group.intake.and_then(|i| i.kind).map(|k| k.as_str()),
                 "rows_read": group.intake.map(|i| i.rows_read), "rows_accepted": group.intake.map(|i| i.rows_accepted),
                 "rows_rejected": group.intake.map(|i| i.rows_rejected), "rows_ignored": group.intake.map(|i| i.rows_ignored),
+                "columns": columns_json(data, group, lang),
                 "issues": issues,
             })
         })

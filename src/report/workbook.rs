@@ -239,6 +239,8 @@ fn quality_sheet(wb: &mut Workbook, name: &str, input: &ReportInput<'_>, tables:
     let last = write_table(ws, HEADER_ROW, &tables.intake, lang, &s.header)?;
     let by_code = lang.pick("Problèmes relevés, par code", "Issues found, by code");
     let last = write_block(ws, last + 3, by_code, &tables.issues_by_code, lang, s)?;
+    let understood = lang.pick("Colonnes lues : chaque en-tête, le champ compris et pourquoi", "Columns read: each header, the field understood and why");
+    let last = write_block(ws, last + 3, understood, &tables.columns, lang, s)?;
     write_block(ws, last + 3, lang.pick("Problèmes relevés", "Issues found"), &tables.issues, lang, s)?;
     ws.set_column_width(6, 80)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;

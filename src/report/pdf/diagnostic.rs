@@ -165,6 +165,8 @@ pub fn diagnostic_pdf(input: &ReportInput<'_>, tables: &Tables, charts: &[Render
     table(&mut doc, &tables.intake, lang);
     doc.subheading(lang.pick("Problèmes relevés, par code (détail dans data/issues.csv)", "Issues found, by code (details in data/issues.csv)"));
     table(&mut doc, &tables.issues_by_code, lang);
+    doc.subheading(lang.pick("Colonnes lues : chaque en-tête, le champ compris et pourquoi", "Columns read: each header, the field understood and why"));
+    table(&mut doc, &tables.columns, lang);
     doc.heading(lang.pick("Confidentialité", "Confidentiality"));
     doc.key_values(&confidentiality_lines(input));
     let header = (lang.pick("Cellule de veille pour la continuité éducative", "Educational continuity watch cell"), format!("{} — {}", input.place_label(), input.week));
