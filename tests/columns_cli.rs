@@ -214,3 +214,22 @@ fn walk_text(dir: &Path) -> String {
     }
     text
 }
+
+#[test]
+fn names_under_a_free_text_header_are_never_read() {
+    // "Quels élèves ?" should hold levels; this one holds names: the column is not read at all.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Commune;Q5 Combien d'élèves sans réponse ?;Quels élèves ?\nGrigny;2;Léa Martin\nGrigny;1;Tom Garnier\nGrigny;3;Inès Moreau\n";
+    write(dir.path(), "questionnaires.csv", text);
+    let out = veille(&["report", "questionnaires.csv", "--out", "out", "--week", "2020-W20"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let issues = issues(&dir.path().join("out"));
+    let names = issues.iter().find(|i| i[3] == "C" && i[5] == "forbidden-column").unwrap();
+    assert!(names[6].contains("noms de personnes"), "{}", names[6]);
+    let all = walk_text(&dir.path().join("out"));
+    for name in ["Léa", "Martin", "Garnier", "Moreau"] {
+        assert!(!all.contains(name), "{name} in an output");
+    }
+    let lost = csv_rows(&dir.path().join("out/data/lost_contact_by_commune.csv"));
+    assert_eq!(lost.iter().find(|r| r[0] == "91286").unwrap()[2], "6");
+}

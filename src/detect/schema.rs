@@ -80,6 +80,10 @@ pub struct Field {
     /// The second field of a question ("Lequel ?", "Par qui ?"), after its main answer (`x-follow-up`).
     #[serde(rename = "x-follow-up", default)]
     pub follow_up: bool,
+    /// The field holds professionals' names (a contact, a referent: `x-people`); any other text field whose
+    /// column holds people's names is never read.
+    #[serde(rename = "x-people", default)]
+    pub people: bool,
     /// The figure that a table without this column gets wrong or incomplete (`x-missing`).
     #[serde(rename = "x-missing")]
     pub missing: Option<Bilingual>,

@@ -92,6 +92,15 @@ fn column_issues(columns: &TableColumns, report: &ColumnReport, at: Location, is
                 format!("columns {k} \"{kept_header}\" and {letter} \"{header}\": both for \"{field}\"; {k} is read, {letter} is not (to read {letter}: {line})"),
             );
         }
+        Outcome::Names { field } => {
+            let line = setting_line(kind, header, field);
+            issues.warning(
+                at,
+                "forbidden-column",
+                format!("colonne {letter} « {header} » jamais lue : elle contient des noms de personnes, qui ne quittent pas le registre (charte) ; si ce n'en sont pas, ajouter à veille.toml : {line}"),
+                format!("column {letter} \"{header}\" never read: it holds people's names, which never leave the register (charter); if they are not names, add to veille.toml: {line}"),
+            );
+        }
         Outcome::Placed { field, pairing } if pairing.header.is_none() => issues.info(
             at,
             "column-by-values",

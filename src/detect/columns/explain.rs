@@ -88,6 +88,7 @@ impl ColumnReport {
             Outcome::Empty => lang.pick("colonne vide", "empty column").to_string(),
             Outcome::Numbering => lang.pick("numérotation des lignes", "row numbering").to_string(),
             Outcome::Ignored => lang.pick("ignorée (réglage [colonnes])", "ignored ([colonnes] setting)").to_string(),
+            Outcome::Names { .. } => lang.pick("jamais lue : elle contient des noms de personnes", "never read: it holds people's names").to_string(),
             Outcome::Forbidden { category } => lang.pick(&format!("jamais lue : catégorie sensible ({category})"), &format!("never read: sensitive category ({category})")).to_string(),
         }
     }

@@ -45,6 +45,9 @@ pub enum Outcome {
     Ignored,
     /// Its header names a sensitive category (charter, article 6): never read.
     Forbidden { category: String },
+    /// It holds people's names but was headed like a free-text field: never read, so no name can reach
+    /// an output through it.
+    Names { field: &'static str },
 }
 
 /// One column of a table: its header, what its values hold, and what became of it.
@@ -147,8 +150,18 @@ pub fn place_columns(kind: TableKind, table: &RawTable, header_index: usize, set
     assigned.resize(width, None);
     let mut pairings: Vec<Option<Pairing>> =
         (0..width).map(|c| assigned[c].and_then(|f| if let Verdict::Allowed(p) = &verdicts[c][f] { Some(p.clone()) } else { None })).collect();
+    let mut names = vec![None; width];
     if with_values {
         place_by_values(&readings, &profiles, &kinds, &ignored, &mut assigned, &mut pairings);
+        for c in 0..width {
+            let holds_names = profiles[c].as_ref().and_then(|p| p.fit(ValueKind::Person)).is_some_and(|fit| fit >= assign::CLEAR_SHARE);
+            let from_setting = pairings[c].as_ref().is_some_and(|p| matches!(p.header, Some((_, HeaderWhy::Setting))));
+            if let Some(f) = assigned[c].filter(|&f| holds_names && !from_setting && kinds[f] == ValueKind::Text && !s.fields[f].people) {
+                names[c] = Some(s.fields[f].name.as_str());
+                assigned[c] = None;
+                pairings[c] = None;
+            }
+        }
     }
     let field_name = |f: usize| -> &'static str { s.fields[f].name.as_str() };
     let mut placement = Placement::default();
@@ -167,7 +180,10 @@ pub fn place_columns(kind: TableKind, table: &RawTable, header_index: usize, set
             continue;
         }
         let by_values = (0..kinds.len()).filter_map(|f| judge_values(kinds[f], &profile, false).map(|p| (f, p))).max_by(|a, b| a.1.score.total_cmp(&b.1.score));
-        let outcome = outcome_of(c, &assigned, &pairings, &verdicts[c], &profile, ignored[c], by_values, field_name);
+        let outcome = match names[c] {
+            Some(field) => Outcome::Names { field },
+            None => outcome_of(c, &assigned, &pairings, &verdicts[c], &profile, ignored[c], by_values, field_name),
+        };
         placement.report.push(ColumnReport { col: c, header: texts[c].clone().unwrap_or_default(), values: profile, outcome });
     }
     placement
