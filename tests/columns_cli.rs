@@ -86,6 +86,11 @@ fn files_worded_by_other_people_give_exact_figures() {
     // What was understood is in the report too, and names never are.
     let columns = std::fs::read_to_string(out.join("data/columns.csv")).unwrap();
     assert!(columns.contains("Restitué le,date_retour"), "{columns}");
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut workbook: Xlsx<_> = open_workbook(out.join("diagnostic.xlsx")).unwrap();
+    let quality = workbook.worksheet_range("Qualité des données").unwrap();
+    let row = quality.rows().find(|r| r.iter().any(|c| c.to_string() == "Restitué le")).expect("the quality sheet lists the columns");
+    assert!(row.iter().any(|c| c.to_string() == "date_retour"), "{row:?}");
     for name in ["Léa", "Martin", "Garnier", "DUPONT", "Benali"] {
         assert!(!columns.contains(name) && !std::fs::read_to_string(out.join("data/issues.csv")).unwrap().contains(name), "{name}");
     }

@@ -115,6 +115,8 @@ pub struct Tables {
     pub issues_by_code: Table,
     /// Each column of each table read, and the field it was read as.
     pub columns: Table,
+    /// The same, only the columns not read by a known header (for the PDF).
+    pub columns_to_check: Table,
 }
 
 impl Tables {
@@ -134,7 +136,8 @@ impl Tables {
             coverage: coverage_table(input),
             comparison: (input.aggregates.communes.len() > 1).then(|| comparison_table(input)),
             issues_by_code: issues_by_code_table(input),
-            columns: columns_table(&input.data.columns, input.lang),
+            columns: columns_table(&input.data.columns, input.lang, false),
+            columns_to_check: columns_table(&input.data.columns, input.lang, true),
         }
     }
 }

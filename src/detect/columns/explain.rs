@@ -72,6 +72,11 @@ impl ColumnReport {
         }
     }
 
+    /// Read by a header veille knows as written (an alias): nothing for a reader to check.
+    pub fn read_as_known_header(&self) -> bool {
+        matches!(&self.outcome, Outcome::Placed { pairing, .. } if matches!(pairing.header, Some((_, HeaderWhy::Alias(_)))))
+    }
+
     /// What became of the column and why, for `validate` and the quality section.
     pub fn explain(&self, lang: Lang, letter: impl Fn(usize) -> String) -> String {
         match &self.outcome {

@@ -165,8 +165,11 @@ pub fn diagnostic_pdf(input: &ReportInput<'_>, tables: &Tables, charts: &[Render
     table(&mut doc, &tables.intake, lang);
     doc.subheading(lang.pick("Problèmes relevés, par code (détail dans data/issues.csv)", "Issues found, by code (details in data/issues.csv)"));
     table(&mut doc, &tables.issues_by_code, lang);
-    doc.subheading(lang.pick("Colonnes lues : chaque en-tête, le champ compris et pourquoi", "Columns read: each header, the field understood and why"));
-    table(&mut doc, &tables.columns, lang);
+    doc.subheading(lang.pick(
+        "Colonnes à vérifier : en-têtes compris par leurs mots ou leurs valeurs, ou non lus (toutes les colonnes dans le classeur et data/columns.csv)",
+        "Columns to check: headers understood by their words or values, or not read (every column in the workbook and data/columns.csv)",
+    ));
+    table(&mut doc, &tables.columns_to_check, lang);
     doc.heading(lang.pick("Confidentialité", "Confidentiality"));
     doc.key_values(&confidentiality_lines(input));
     let header = (lang.pick("Cellule de veille pour la continuité éducative", "Educational continuity watch cell"), format!("{} — {}", input.place_label(), input.week));
