@@ -144,11 +144,12 @@ fn main() -> ExitCode {
             let state = state.unwrap_or_else(|| config.state.clone());
             let default_commune = config.default_commune();
             let reports = config.reports.clone();
-            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count };
+            let lock_wait = std::time::Duration::from_secs(config.lock_wait_seconds);
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count, limits: config.limits, lock_wait };
             report::run(&options)
         }
         Command::Validate { inputs, json, kind } => {
-            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune() })
+            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune(), limits: config.limits })
         }
         Command::Init { dir, commune } => init::run(&dir, commune, lang),
         Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),
@@ -162,7 +163,8 @@ fn main() -> ExitCode {
             let before = before.unwrap_or_else(|| purge::default_before(today, config.retention_days));
             let inputs = if inputs.is_empty() { config.inputs.clone() } else { inputs };
             let state = state.unwrap_or_else(|| config.state.clone());
-            purge::run(&purge::PurgeOptions { state, before, dry_run, inputs, lang })
+            let lock_wait = std::time::Duration::from_secs(config.lock_wait_seconds);
+            purge::run(&purge::PurgeOptions { state, before, dry_run, inputs, lang, lock_wait })
         }
         Command::Schema { kind } => schema::run(kind.as_deref(), lang),
     };

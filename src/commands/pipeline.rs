@@ -2,7 +2,7 @@
 
 use crate::detect::detect;
 use crate::domain::{InseeCode, IsoWeek, TableKind};
-use crate::ingest::{collect_inputs, read_all, Cell};
+use crate::ingest::{collect_inputs, drop_identical, read_all_within, Cell, Limits};
 use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
 use crate::privacy::{apply_charter, drop_forbidden_columns, NameRegistry, Pseudonymizer};
 use chrono::NaiveDate;
@@ -15,17 +15,25 @@ pub struct Intake {
     pub files: usize,
 }
 
-/// Reads every input and normalises every recognised table.
+/// Reads every input and normalises every recognised table, within the default caps.
 pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>) -> Intake {
-    let (inputs, missing) = collect_inputs(paths);
-    let ingested = read_all(&inputs);
+    read_inputs_within(paths, forced, pseudonymizer, default_commune, &Limits::default())
+}
+
+/// Reads every input within `limits` (veille.toml's `[limits]`) and normalises every recognised table.
+/// Byte-identical copies are read once; every file found, read or not, counts in `files`.
+pub fn read_inputs_within(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>, limits: &Limits) -> Intake {
+    let collected = collect_inputs(paths);
+    let found = collected.files.len();
+    let (inputs, copies) = drop_identical(collected.files, limits);
+    let ingested = read_all_within(&inputs, limits);
     let mut data = Normalized::default();
-    let files = inputs.len() + missing.len();
-    for (file, issue) in missing.into_iter().chain(ingested.failures) {
+    let files = found + collected.failures.len();
+    for (file, issue) in collected.failures.into_iter().chain(copies).chain(ingested.failures) {
         data.intake.push(TableIntake::unreadable(&file));
         data.issues.push(issue);
     }
-    for issue in ingested.issues {
+    for issue in collected.notes.into_iter().chain(ingested.issues) {
         data.issues.push(issue);
     }
     // Names are remembered for the run only, to find them again in free text (privacy stage).
