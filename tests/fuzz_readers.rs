@@ -141,7 +141,13 @@ fn every_reader_survives_hostile_bytes() {
     }));
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
+    // FUZZ_ONLY=fuzz.xls runs one target; after an abort, its last input is still in this folder.
+    let only = std::env::var("FUZZ_ONLY").ok();
+    eprintln!("fuzzing in {}", dir.display());
     let check = |name: &'static str, strategy: BoxedStrategy<Vec<u8>>, cases: u32| {
+        if only.as_deref().is_some_and(|o| o != name) {
+            return;
+        }
         runner(cases).run(&strategy, |bytes| survives(dir, name, &bytes)).unwrap_or_else(|e| panic!("{name}: {e}"));
     };
     check("fuzz.csv", csv_case().boxed(), 400);

@@ -11,6 +11,7 @@ use std::path::Path;
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const DIMENSIONS: u16 = 0x0200;
+const BOUNDSHEET: u16 = 0x0085;
 const MULRK: u16 = 0x00BD;
 /// Records that give one cell a value or a formula, each starting with its row and column (u16 each).
 const CELLS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
@@ -68,8 +69,35 @@ fn record_cells(typ: u16, data: &[u8], bounds: &mut Bounds) {
     }
 }
 
-/// Scans the BIFF records of the workbook stream.
+/// Scans one sheet as calamine reads it: from the offset its BOUNDSHEET record gives (which may fall
+/// anywhere, even inside another record), records of nested substreams (charts) skipped, up to its EOF.
+fn scan_sheet(stream: &[u8], start: usize, limits: &Limits) -> Result<(), Exceeded> {
+    let mut bounds = Bounds::default();
+    let (mut at, mut depth, mut seen_bof) = (start, 0usize, false);
+    while at + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        at += 4 + len;
+        match typ {
+            BOF if seen_bof => depth += 1,
+            BOF => seen_bof = true,
+            EOF if depth > 0 => depth -= 1,
+            EOF => break,
+            _ if depth > 0 => {}
+            DIMENSIONS if declared_area(data) > limits.max_cells => return Err(Exceeded::cells(declared_area(data))),
+            _ => record_cells(typ, data, &mut bounds),
+        }
+        if bounds.area() > limits.max_cells {
+            return Err(Exceeded::cells(bounds.area()));
+        }
+    }
+    Ok(())
+}
+
+/// Scans the BIFF records of the workbook stream, in order, then each sheet from where calamine starts it.
 fn scan(stream: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), Exceeded> {
+    let mut sheets = Vec::new();
     let mut bounds = Bounds::default();
     let mut at = 0usize;
     let mut records = 0u64;
@@ -84,6 +112,11 @@ fn scan(stream: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), Excee
         }
         match typ {
             BOF | EOF => bounds = Bounds::default(),
+            BOUNDSHEET => {
+                if let Some(offset) = u32_at(data, 0) {
+                    sheets.push(offset as usize);
+                }
+            }
             DIMENSIONS => {
                 let area = declared_area(data);
                 if area > limits.max_cells {
@@ -96,13 +129,39 @@ fn scan(stream: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), Excee
             return Err(Exceeded::cells(bounds.area()));
         }
     }
+    sheets.sort_unstable();
+    sheets.dedup();
+    for start in sheets {
+        if deadline.passed() {
+            return Err(Exceeded::time());
+        }
+        scan_sheet(stream, start, limits)?;
+    }
     Ok(())
 }
 
-/// Checks an xls workbook's sheets. A file that is not a readable compound file passes: calamine
-/// reports it as damaged.
+/// A damaged compound file: its sectors are scanned at every 512-byte boundary, which holds the start of
+/// the workbook stream however its chain was broken.
+fn scan_raw(raw: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), Exceeded> {
+    for start in (512..raw.len()).step_by(512) {
+        if deadline.passed() {
+            return Err(Exceeded::time());
+        }
+        if raw[start..].starts_with(&BOF.to_le_bytes()) {
+            scan(&raw[start..], limits, deadline)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks an xls workbook's sheets. A compound file that the strict `cfb` crate cannot read is measured
+/// as a whole (every BIFF record found from the start of the file): calamine's own reader is more lenient,
+/// and would otherwise read sheets nobody looked at.
 pub(super) fn check(path: &Path, limits: &Limits, deadline: &Deadline) -> Result<(), Exceeded> {
-    let Ok(mut compound) = cfb::open(path) else { return Ok(()) };
+    let Ok(mut compound) = cfb::open(path) else {
+        let raw = std::fs::read(path).unwrap_or_default();
+        return scan_raw(&raw, limits, deadline);
+    };
     let name = ["/Workbook", "/Book"].into_iter().find(|n| compound.is_stream(n));
     let Some(name) = name else { return Ok(()) };
     let Ok(stream) = compound.open_stream(name) else { return Ok(()) };
