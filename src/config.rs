@@ -5,7 +5,7 @@ use crate::detect::{kind_named, ColumnSettings};
 use crate::domain::InseeCode;
 use crate::i18n::Lang;
 use crate::normalize::{resolve_commune, CommuneMatch};
-use crate::ingest::Cell;
+use crate::ingest::{Cell, Limits};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -41,6 +41,10 @@ pub struct Config {
     /// Which header holds which field: `[colonnes.<kind>]` tables of "header as written" = "field", or
     /// "header" = "field" (or "kind.field") for any kind; `"ignorer"` reads a column as no field.
     pub colonnes: toml::Table,
+    /// How long a run waits for another run to release the state folder, in seconds.
+    pub lock_wait_seconds: u64,
+    /// The caps on what one input file may cost (`[limits]`).
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -54,6 +58,8 @@ impl Default for Config {
             reports: PathBuf::from("reports"),
             state: PathBuf::from(".veille"),
             colonnes: toml::Table::new(),
+            lock_wait_seconds: 5,
+            limits: Limits::default(),
         }
     }
 }
@@ -176,9 +182,20 @@ pub fn commented_config(commune: Option<&str>) -> String {
          # Dossier d'état : clé de pseudonymisation (à sauvegarder) et historique des semaines.\n\
          state = \".veille\"\n\
          \n\
+         # Un seul traitement à la fois par dossier d'état : un second attend ce nombre de secondes.\n\
+         lock_wait_seconds = 5\n\
+         \n\
          # Colonnes : quand veille ne comprend pas un en-tête (voir `veille validate`), dire quel champ il\n\
          # contient (`veille schema loans` liste les champs), ou \"ignorer\". Par exemple :\n\
          # [colonnes.loans]\n\
-         # \"Restitué le\" = \"date_retour\"\n"
+         # \"Restitué le\" = \"date_retour\"\n\
+         \n\
+         # Limites par fichier lu (un fichier qui les dépasse est signalé et ignoré, le traitement continue).\n\
+         # Enlever le « # » d'une ligne pour la changer.\n\
+         # [limits]\n\
+         # max_file_mb = 128          # taille du fichier\n\
+         # max_inflated_mb = 1024     # taille décompressée d'un xlsx, xlsb ou ods\n\
+         # max_cells = 12000000       # cellules d'une feuille (de la première à la dernière remplie)\n\
+         # max_seconds = 120          # durée de lecture d'un fichier\n"
     )
 }

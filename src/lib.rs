@@ -24,5 +24,6 @@ pub mod normalize;
 pub mod privacy;
 pub mod reference;
 pub mod report;
+pub mod state;
 pub mod templates;
 pub mod text;

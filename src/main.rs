@@ -166,12 +166,15 @@ fn main() -> ExitCode {
             let state = state.unwrap_or_else(|| config.state.clone());
             let default_commune = config.default_commune();
             let reports = config.reports.clone();
-            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count, columns };
+            let lock_wait = std::time::Duration::from_secs(config.lock_wait_seconds);
+            let limits = config.limits.clone();
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count, columns, limits, lock_wait };
             report::run(&options)
         }
         Command::Validate { inputs, json, kind, colonnes } => {
             let Some(columns) = column_settings(&config, &colonnes) else { return ExitCode::from(exit::USAGE) };
-            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune(), columns })
+            let limits = config.limits.clone();
+            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune(), columns, limits })
         }
         Command::Init { dir, commune } => init::run(&dir, commune, lang),
         Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),
@@ -185,7 +188,8 @@ fn main() -> ExitCode {
             let before = before.unwrap_or_else(|| purge::default_before(today, config.retention_days));
             let inputs = if inputs.is_empty() { config.inputs.clone() } else { inputs };
             let state = state.unwrap_or_else(|| config.state.clone());
-            purge::run(&purge::PurgeOptions { state, before, dry_run, inputs, lang })
+            let lock_wait = std::time::Duration::from_secs(config.lock_wait_seconds);
+            purge::run(&purge::PurgeOptions { state, before, dry_run, inputs, lang, lock_wait })
         }
         Command::Schema { kind } => schema::run(kind.as_deref(), lang),
     };

@@ -2,7 +2,7 @@
 
 use crate::detect::{detect_with, ColumnSettings};
 use crate::domain::{InseeCode, IsoWeek, TableKind};
-use crate::ingest::{collect_inputs, read_all, Cell};
+use crate::ingest::{collect_inputs, drop_identical, read_all_within, Cell, Limits};
 use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
 use crate::privacy::{apply_charter, drop_forbidden_columns, NameRegistry, Pseudonymizer};
 use chrono::NaiveDate;
@@ -15,28 +15,34 @@ pub struct Intake {
     pub files: usize,
 }
 
-/// Reads every input and normalises every recognised table.
+/// Reads every input and normalises every recognised table, within the default caps.
 pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>) -> Intake {
-    read_inputs_with(paths, forced, pseudonymizer, default_commune, &ColumnSettings::default())
+    read_inputs_with(paths, forced, pseudonymizer, default_commune, &ReadSettings::default())
 }
 
-/// [`read_inputs`] with the user's column settings (`[colonnes]` of veille.toml, `--colonne`).
-pub fn read_inputs_with(
-    paths: &[PathBuf],
-    forced: Option<TableKind>,
-    pseudonymizer: &Pseudonymizer,
-    default_commune: Option<InseeCode>,
-    settings: &ColumnSettings,
-) -> Intake {
-    let (inputs, missing) = collect_inputs(paths);
-    let ingested = read_all(&inputs);
+/// What the user set for reading: which header holds which field (`[colonnes]`, `--colonne`) and the caps
+/// on each file (`[limits]`).
+#[derive(Debug, Clone, Default)]
+pub struct ReadSettings {
+    pub columns: ColumnSettings,
+    pub limits: Limits,
+}
+
+/// Reads every input within the settings' caps and normalises every recognised table, with the user's
+/// column settings. Byte-identical copies are read once; every file found, read or not, counts in `files`.
+pub fn read_inputs_with(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>, settings: &ReadSettings) -> Intake {
+    let limits = &settings.limits;
+    let collected = collect_inputs(paths);
+    let found = collected.files.len();
+    let (inputs, copies) = drop_identical(collected.files, limits);
+    let ingested = read_all_within(&inputs, limits);
     let mut data = Normalized::default();
-    let files = inputs.len() + missing.len();
-    for (file, issue) in missing.into_iter().chain(ingested.failures) {
+    let files = found + collected.failures.len();
+    for (file, issue) in collected.failures.into_iter().chain(copies).chain(ingested.failures) {
         data.intake.push(TableIntake::unreadable(&file));
         data.issues.push(issue);
     }
-    for issue in ingested.issues {
+    for issue in collected.notes.into_iter().chain(ingested.issues) {
         data.issues.push(issue);
     }
     // Names are remembered for the run only, to find them again in free text (privacy stage).
@@ -58,7 +64,7 @@ pub fn read_inputs_with(
         if is_blank_table(table) || crate::templates::is_template_aid(table) {
             continue;
         }
-        match detect_with(table, forced, settings) {
+        match detect_with(table, forced, &settings.columns) {
             Some(mut found) => {
                 for issue in drop_forbidden_columns(table, &mut found) {
                     data.issues.push(issue);

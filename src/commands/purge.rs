@@ -24,6 +24,8 @@ pub struct PurgeOptions {
     pub dry_run: bool,
     pub inputs: Vec<PathBuf>,
     pub lang: Lang,
+    /// How long to wait for another run to release the state folder.
+    pub lock_wait: std::time::Duration,
 }
 
 fn register_rows_past(inputs: &[PathBuf], before: NaiveDate) -> BTreeMap<String, usize> {
@@ -43,6 +45,10 @@ fn register_rows_past(inputs: &[PathBuf], before: NaiveDate) -> BTreeMap<String,
 
 pub fn run(options: &PurgeOptions) -> u8 {
     let lang = options.lang;
+    let _lock = match super::report::lock_state(&options.state, options.lock_wait, lang) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let weeks = match history::purge(&options.state, options.before, options.dry_run) {
         Ok(w) => w,
         Err(e) => {

@@ -7,13 +7,15 @@
 //! error-level issue exists, 1 when nothing could be written.
 
 use super::exit;
-use super::pipeline::{read_inputs_with, report_week};
+use super::pipeline::{read_inputs_with, report_week, ReadSettings};
 use crate::aggregate::aggregate;
 use crate::history;
 use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::{load_key, Audience, KeyOrigin, Pseudonymizer};
-use crate::report::{mask, write_report, ReportInput};
+use crate::ingest::Limits;
+use crate::report::{mask, prepare_report, ReportInput};
+use crate::state::{crash_point, StateLock};
 use std::path::PathBuf;
 
 /// The options of `veille report`.
@@ -36,6 +38,10 @@ pub struct ReportOptions {
     pub min_count: u32,
     /// Which header holds which field, as the user said (`[colonnes]`, `--colonne`).
     pub columns: crate::detect::ColumnSettings,
+    /// The caps on each input file (`[limits]` of veille.toml).
+    pub limits: Limits,
+    /// How long to wait for another run to release the state folder.
+    pub lock_wait: std::time::Duration,
 }
 
 /// Loads the pseudonymisation key, saying so when a new one is created.
@@ -61,13 +67,36 @@ pub fn pseudonymizer(state: &std::path::Path, lang: Lang) -> Result<Pseudonymize
     }
 }
 
+/// Holds the state folder for this run, or says who does.
+pub fn lock_state(state: &std::path::Path, wait: std::time::Duration, lang: Lang) -> Result<StateLock, u8> {
+    match StateLock::acquire(state, wait) {
+        Ok(lock) => {
+            // What a killed run left half-done is swept while no other run can be writing.
+            crate::state::sweep(state);
+            crash_point();
+            Ok(lock)
+        }
+        Err(e) => {
+            eprintln!("veille: {}", e.message(lang));
+            Err(exit::FAILURE)
+        }
+    }
+}
+
 pub fn run(options: &ReportOptions) -> u8 {
     let lang = options.lang;
+    let _lock = match lock_state(&options.state, options.lock_wait, lang) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let pseudonymizer = match pseudonymizer(&options.state, lang) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let intake = read_inputs_with(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &options.columns);
+    crash_point();
+    let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone() };
+    let intake = read_inputs_with(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &settings);
+    crash_point();
     let Some(week) = report_week(options.week, &intake.data) else {
         eprintln!("veille: {}", lang.pick("aucune date trouvée dans les fichiers : préciser la semaine avec --week 2020-W21", "no date found in the inputs: give the week with --week 2020-W21"));
         return exit::USAGE;
@@ -92,14 +121,25 @@ pub fn run(options: &ReportOptions) -> u8 {
     let history: Vec<_> = earlier.into_iter().filter_map(|w| history::totals(&options.state, w).ok().map(|t| (w, t))).collect();
     let previous_restored = previous.as_ref().and_then(|(w, _)| history::series(&options.state, Some(*w), Some(*w)).ok()).map(|rows| rows.iter().map(|r| r.details[0]).sum());
     let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous, audience: options.audience, masked, history, previous_restored };
-    if let Err(e) = write_report(&out, &input) {
-        eprintln!("veille: {} {} ({e})", lang.pick("impossible d'écrire le rapport dans", "cannot write the report into"), out.display());
-        return exit::FAILURE;
-    }
+    // The report is staged, then the history recorded, then the report swapped in: a failure or a
+    // crash at any step leaves the previous report and the history each as they were, or whole.
+    let cannot_write = |e: &dyn std::fmt::Display| {
+        eprintln!("veille: {} {} ({e}) : {}", lang.pick("impossible d'écrire le rapport dans", "cannot write the report into"), out.display(), lang.pick("rien n'a été modifié (disque plein ou droits insuffisants ?)", "nothing was changed (disk full or missing permission?)"));
+        exit::FAILURE
+    };
+    let staging = match prepare_report(&out, &input) {
+        Ok(staging) => staging,
+        Err(e) => return cannot_write(&e),
+    };
     if let Err(e) = history::record(&options.state, &aggregates) {
         eprintln!("veille: {}", e.message(lang));
         return exit::FAILURE;
     }
+    crash_point();
+    if let Err(e) = staging.commit() {
+        return cannot_write(&e);
+    }
+    crash_point();
     let rows = |f: fn(&crate::normalize::TableIntake) -> usize| intake.data.intake.iter().map(f).sum::<usize>();
     let errors = intake.data.issues.iter().filter(|i| i.severity == crate::issues::Severity::Error).count();
     println!(

@@ -7,7 +7,7 @@
 //! that is never stored, and no history is touched. Exits 1 when any error-level issue exists, else 0.
 
 use super::exit;
-use super::pipeline::read_inputs_with;
+use super::pipeline::{read_inputs_with, ReadSettings};
 use crate::domain::{InseeCode, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::Pseudonymizer;
@@ -25,10 +25,13 @@ pub struct ValidateOptions {
     pub default_commune: Option<InseeCode>,
     /// Which header holds which field, as the user said (`[colonnes]`, `--colonne`).
     pub columns: crate::detect::ColumnSettings,
+    /// The caps on each input file (`[limits]` of veille.toml).
+    pub limits: crate::ingest::Limits,
 }
 
 pub fn run(options: &ValidateOptions) -> u8 {
-    let intake = read_inputs_with(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone(), &options.columns);
+    let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone() };
+    let intake = read_inputs_with(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone(), &settings);
     if options.json {
         let json = validation_json(&intake.data, intake.files, options.lang);
         println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());

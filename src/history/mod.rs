@@ -79,16 +79,17 @@ fn snapshot(agg: &Aggregates) -> PolarsResult<DataFrame> {
     DataFrame::new_infer_height(columns)
 }
 
-/// Writes (or replaces) the week's snapshot, atomically.
+/// Writes (or replaces) the week's snapshot, atomically: encoded in memory, written under a temporary
+/// name in the state folder (outside `history/`, which only ever holds whole snapshots), flushed to the
+/// disk, then renamed into place.
 pub fn record(state: &Path, agg: &Aggregates) -> Result<PathBuf, HistoryError> {
     let dir = folder(state);
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;
     let path = dir.join(format!("{}.parquet", agg.week));
-    let temporary = dir.join(format!(".{}.parquet.tmp", agg.week));
     let mut df = snapshot(agg).map_err(|source| HistoryError::Damaged { path: path.clone(), source })?;
-    let file = std::fs::File::create(&temporary).map_err(io(&temporary))?;
-    ParquetWriter::new(file).finish(&mut df).map_err(|source| HistoryError::Damaged { path: temporary.clone(), source })?;
-    std::fs::rename(&temporary, &path).map_err(io(&path))?;
+    let mut bytes = Vec::new();
+    ParquetWriter::new(&mut bytes).finish(&mut df).map_err(|source| HistoryError::Damaged { path: path.clone(), source })?;
+    crate::state::write_atomic(&path, state, &bytes).map_err(io(&path))?;
     Ok(path)
 }
 

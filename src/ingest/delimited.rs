@@ -1,6 +1,7 @@
 //! CSV files as they really arrive: UTF-8 with or without BOM, Windows-1252 from French Excel, UTF-16 from
 //! Excel's "Texte Unicode" export; `;`, `,` or tab separators; quoted fields with line breaks.
 
+use super::limits::{Deadline, Exceeded, Limits};
 use super::{Cell, FileTables, InputFile, RawTable};
 use crate::issues::{Issue, Location, Severity};
 
@@ -15,6 +16,11 @@ use crate::issues::{Issue, Location, Severity};
 /// assert_eq!(decode_text(b"\xFF\xFEC\x00h\x00\xE2\x00").0, "Châ");
 /// ```
 pub fn decode_text(bytes: &[u8]) -> (String, &'static str, bool) {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode_text`] taking the bytes, so that valid UTF-8 (the common case) is not copied.
+fn decode_owned(bytes: Vec<u8>) -> (String, &'static str, bool) {
     for (bom, encoding) in [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (text, lossy) = encoding.decode_without_bom_handling(rest);
@@ -26,10 +32,10 @@ pub fn decode_text(bytes: &[u8]) -> (String, &'static str, bool) {
         let lossy = matches!(text, std::borrow::Cow::Owned(_));
         return (text.into_owned(), "utf-8", lossy);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), "utf-8", false),
-        Err(_) => {
-            let (text, _, lossy) = encoding_rs::WINDOWS_1252.decode(bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, "utf-8", false),
+        Err(error) => {
+            let (text, _, lossy) = encoding_rs::WINDOWS_1252.decode(error.as_bytes());
             (text.into_owned(), "windows-1252", lossy)
         }
     }
@@ -61,7 +67,7 @@ pub fn sniff_separator(text: &str) -> u8 {
     counts.iter().max_by_key(|(_, n)| *n).map(|(s, _)| *s).unwrap_or(b',')
 }
 
-pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
+pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline) -> Result<FileTables, Issue> {
     let at = Location::file(&input.display);
     let bytes = std::fs::read(&input.path).map_err(|e| {
         Issue::new(
@@ -72,7 +78,7 @@ pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
             format!("the file could not be read ({e})"),
         )
     })?;
-    let (text, encoding, lossy) = decode_text(&bytes);
+    let (text, encoding, lossy) = decode_owned(bytes);
     if text.contains('\0') {
         return Err(Issue::new(
             at,
@@ -98,7 +104,11 @@ pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
         .delimiter(sniff_separator(&text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut width = 0u64;
     for record in reader.records() {
+        if rows.len() % 4096 == 4095 && deadline.passed() {
+            return Err(Exceeded::time().issue(limits, at.clone()));
+        }
         let record = record.map_err(|e| {
             Issue::new(
                 at.clone(),
@@ -108,6 +118,12 @@ pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
                 format!("the CSV file is malformed ({e})"),
             )
         })?;
+        // A row is as wide as the widest one once detected: count the rectangle, as for workbooks.
+        width = width.max(record.len() as u64);
+        let cells = (rows.len() as u64 + 1).saturating_mul(width);
+        if cells > limits.max_cells {
+            return Err(Exceeded::cells(cells).issue(limits, at.clone()));
+        }
         rows.push(
             record.iter().map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::from_text(f) }).collect(),
         );

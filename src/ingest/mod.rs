@@ -2,24 +2,35 @@
 //!
 //! Nothing here interprets the cells; a file that cannot be read becomes an [`Issue`] and the run goes on.
 //!
+//! Every file is read within the caps of [`Limits`], on a thread of its own: a reader that panics, or
+//! that outlives `max_seconds`, becomes an issue and the run goes on.
+//!
 //! ```no_run
 //! use veille::ingest::{collect_inputs, read_all};
-//! let (inputs, _skipped) = collect_inputs(&["sample_data".into()]);
-//! let ingested = read_all(&inputs);
+//! let collected = collect_inputs(&["sample_data".into()]);
+//! let ingested = read_all(&collected.files);
 //! println!("{} tables", ingested.tables.len());
 //! ```
 
 mod cell;
 mod delimited;
+mod grid;
+mod limits;
 mod ods_extras;
 mod spreadsheet;
+mod walk;
+mod xls_guard;
+mod zip_guard;
 
 pub use cell::Cell;
 pub use delimited::{decode_text, sniff_separator};
+pub use limits::{Deadline, Exceeded, Limit, Limits};
+pub use walk::{collect_inputs, drop_identical, Collected};
 
 use crate::issues::{Issue, Location, Severity};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// One sheet of a workbook, or one CSV file, as a grid of cells.
 #[derive(Debug, Clone)]
@@ -74,50 +85,9 @@ fn extension(path: &Path) -> String {
 }
 
 /// Office lock files and hidden files are never inputs.
-fn is_noise(path: &Path) -> bool {
+pub(crate) fn is_noise(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     name.starts_with('.') || name.starts_with("~$")
-}
-
-/// Expands folders recursively (sorted, so runs are reproducible). Paths that do not exist come back
-/// as failures.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<(String, Issue)>) {
-    let mut files = Vec::new();
-    let mut failures = Vec::new();
-    for path in paths {
-        let display = path.display().to_string();
-        if path.is_dir() {
-            walk(path, &mut files);
-        } else if path.is_file() {
-            files.push(InputFile { path: path.clone(), display });
-        } else {
-            let issue = Issue::new(
-                Location::file(&display),
-                Severity::Error,
-                "source-error",
-                "fichier ou dossier introuvable : vérifier le chemin",
-                "file or folder not found: check the path",
-            );
-            failures.push((display, issue));
-        }
-    }
-    (files, failures)
-}
-
-fn walk(dir: &Path, files: &mut Vec<InputFile>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if is_noise(&path) {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files);
-        } else {
-            files.push(InputFile { display: path.display().to_string(), path });
-        }
-    }
 }
 
 /// What the first bytes of a file say before any reader tries it: an empty file, or a web page saved
@@ -145,26 +115,33 @@ fn sniff_problem(input: &InputFile) -> Option<Issue> {
     None
 }
 
-/// Reads one file into its tables, or says why it cannot be read.
-pub fn read_file(input: &InputFile) -> Result<FileTables, Issue> {
+fn damaged(input: &InputFile) -> Issue {
+    Issue::new(
+        Location::file(&input.display),
+        Severity::Error,
+        "source-error",
+        "le fichier est endommagé et n'a pas pu être lu : le rouvrir et l'enregistrer à nouveau",
+        "the file is damaged and could not be read: open it and save it again",
+    )
+}
+
+/// Reads one file into its tables, or says why it cannot be read, on the calling thread.
+fn read_here(input: &InputFile, limits: &Limits) -> Result<FileTables, Issue> {
     let ext = extension(&input.path);
     let at = Location::file(&input.display);
+    let size = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
+    if size > limits.file_bytes() {
+        let mb = size.div_ceil(1 << 20);
+        return Err(limits.exceeded(at, Limit::FileSize, (format!("il fait {mb} Mo"), format!("it is {mb} MB"))));
+    }
     if let Some(issue) = sniff_problem(input) {
         return Err(issue);
     }
+    let deadline = Deadline::after(limits);
     if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
-        // A malformed workbook must not take the run down with it.
-        std::panic::catch_unwind(|| spreadsheet::read(input)).unwrap_or_else(|_| {
-            Err(Issue::new(
-                at,
-                Severity::Error,
-                "source-error",
-                "le classeur est endommagé et n'a pas pu être lu : le rouvrir et l'enregistrer à nouveau",
-                "the workbook is damaged and could not be read: open it and save it again",
-            ))
-        })
+        spreadsheet::read(input, limits, &deadline)
     } else if DELIMITED_EXTENSIONS.contains(&ext.as_str()) {
-        delimited::read(input)
+        delimited::read(input, limits, &deadline)
     } else {
         Err(Issue::new(
             at,
@@ -176,13 +153,43 @@ pub fn read_file(input: &InputFile) -> Result<FileTables, Issue> {
     }
 }
 
-/// Reads every file, in parallel; tables come back in input order.
+/// Reads one file into its tables, or says why it cannot be read. The reader runs on its own thread:
+/// a panic is caught there, and a reader still busy past `max_seconds` (plus a grace for the parts of
+/// calamine that cannot be interrupted) is left behind while the run goes on.
+pub fn read_file(input: &InputFile, limits: &Limits) -> Result<FileTables, Issue> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let (job, caps) = (input.clone(), *limits);
+    let spawned = std::thread::Builder::new().name("veille-read".into()).spawn(move || {
+        let result = std::panic::catch_unwind(|| read_here(&job, &caps)).unwrap_or_else(|_| Err(damaged(&job)));
+        let _ = sender.send(result);
+    });
+    if spawned.is_err() {
+        return std::panic::catch_unwind(|| read_here(input, limits)).unwrap_or_else(|_| Err(damaged(input)));
+    }
+    match receiver.recv_timeout(limits.time() + Duration::from_secs(2)) {
+        Ok(result) => result,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Exceeded::time().issue(limits, Location::file(&input.display))),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(damaged(input)),
+    }
+}
+
+/// Reads every file, in parallel, within the default caps; tables come back in input order.
 pub fn read_all(inputs: &[InputFile]) -> Ingested {
+    read_all_within(inputs, &Limits::default())
+}
+
+/// Reads every file, in parallel, within `limits`; tables come back in input order. A file of which
+/// nothing could be read counts as a failure (one intake row), with its first issue.
+pub fn read_all_within(inputs: &[InputFile], limits: &Limits) -> Ingested {
     let results: Vec<(String, Result<FileTables, Issue>)> =
-        inputs.par_iter().map(|input| (input.display.clone(), read_file(input))).collect();
+        inputs.par_iter().map(|input| (input.display.clone(), read_file(input, limits))).collect();
     let mut ingested = Ingested::default();
     for (display, result) in results {
         match result {
+            Ok((tables, mut issues)) if tables.is_empty() && !issues.is_empty() => {
+                ingested.failures.push((display, issues.remove(0)));
+                ingested.issues.extend(issues);
+            }
             Ok((tables, issues)) => {
                 ingested.tables.extend(tables);
                 ingested.issues.extend(issues);

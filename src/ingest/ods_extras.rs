@@ -2,7 +2,12 @@
 //! and its formula errors (LibreOffice writes `#DIV/0!` as an empty string value, with the error only in
 //! `calcext:value-type` and the displayed text). Both are read here from `content.xml`, streaming, so an
 //! ods file is read like an xlsx or xls one.
+//!
+//! The same pass measures each sheet as calamine will expand it (`number-rows-repeated`,
+//! `number-columns-repeated`) *before* calamine reads it: a few bytes of XML can declare a million rows
+//! of sixteen thousand columns, and calamine would allocate them all.
 
+use super::limits::{Deadline, Exceeded, Limits};
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -14,8 +19,9 @@ fn number(e: &BytesStart<'_>, name: &str) -> u32 {
     e.try_get_attribute(name)
         .ok()
         .flatten()
-        .and_then(|a| a.value.parse().ok())
-        .unwrap_or(1)
+        .and_then(|a| a.value.trim().parse::<u64>().ok())
+        // calamine reads repeats as usize: a count past u32 is as large as it can be, never 1.
+        .map_or(1, |n| u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 fn text(e: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -30,6 +36,31 @@ pub(super) struct OdsExtras {
     pub errors: HashMap<String, Vec<((u32, u32), String)>>,
 }
 
+/// calamine's own bounds on an ods sheet.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
+/// How much of the current sheet calamine will hold: cells stored row by row, and the rectangle.
+#[derive(Default)]
+struct Extent {
+    first_row: Option<u32>,
+    last_row: u32,
+    width: u32,
+    stored: u64,
+}
+
+impl Extent {
+    fn check(&self, max_cells: u64) -> Result<(), Exceeded> {
+        let Some(first) = self.first_row else { return Ok(()) };
+        let rows = u64::from(self.last_row.min(MAX_ROWS).saturating_sub(first) + 1);
+        let area = rows.saturating_mul(u64::from(self.width.min(MAX_COLUMNS)));
+        match area.max(self.stored) {
+            n if n > max_cells => Err(Exceeded::cells(n)),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Where the reader stands in the sheet being read.
 #[derive(Default)]
 struct Cursor {
@@ -37,12 +68,30 @@ struct Cursor {
     row: u32,
     col: u32,
     row_repeat: u32,
+    /// One past the last column of the current row that holds something.
+    filled_to: u32,
+    extent: Extent,
     /// A formula error cell whose displayed text comes next.
     pending_error: Option<(u32, u32)>,
 }
 
 impl Cursor {
-    fn cell(&mut self, e: &BytesStart<'_>, extras: &mut OdsExtras) {
+    /// The end of a row element: it counts `row_repeat` rows.
+    fn end_row(&mut self, max_cells: u64) -> Result<(), Exceeded> {
+        let repeat = self.row_repeat.max(1);
+        if self.filled_to > 0 {
+            let extent = &mut self.extent;
+            extent.first_row.get_or_insert(self.row);
+            extent.last_row = self.row.saturating_add(repeat - 1);
+            extent.width = extent.width.max(self.filled_to);
+            extent.stored = extent.stored.saturating_add(u64::from(self.filled_to.min(MAX_COLUMNS)));
+        }
+        self.row = self.row.saturating_add(repeat);
+        self.filled_to = 0;
+        self.extent.check(max_cells)
+    }
+
+    fn cell(&mut self, e: &BytesStart<'_>, has_content: bool, extras: &mut OdsExtras) {
         let rows = number(e, "table:number-rows-spanned");
         let cols = number(e, "table:number-columns-spanned");
         if let Some(sheet) = &self.sheet {
@@ -56,6 +105,9 @@ impl Cursor {
             }
         }
         self.col = self.col.saturating_add(number(e, "table:number-columns-repeated"));
+        if has_content || e.try_get_attribute("office:value-type").ok().flatten().is_some() {
+            self.filled_to = self.col;
+        }
     }
 
     /// The displayed text of a formula error cell (`#DIV/0!`) replaces the placeholder.
@@ -68,52 +120,60 @@ impl Cursor {
         }
     }
 
-    fn event(&mut self, e: &BytesStart<'_>, extras: &mut OdsExtras) {
+    fn event(&mut self, e: &BytesStart<'_>, has_content: bool, extras: &mut OdsExtras) {
         match e.name().as_ref() {
             "table:table" => {
                 self.sheet = text(e, "table:name");
                 self.row = 0;
+                self.extent = Extent::default();
             }
             "table:table-row" => {
                 self.col = 0;
+                self.filled_to = 0;
                 self.row_repeat = number(e, "table:number-rows-repeated");
             }
-            "table:table-cell" | "table:covered-table-cell" => self.cell(e, extras),
+            "table:table-cell" | "table:covered-table-cell" => self.cell(e, has_content, extras),
             _ => {}
         }
     }
 }
 
-/// The merged areas and formula errors of an ods file. A file that cannot be read gives none: its values
-/// are still read by calamine.
-pub(super) fn ods_extras(path: &Path) -> OdsExtras {
+/// The merged areas and formula errors of an ods file, or the sheet that is past `max_cells` (or the
+/// time cap). A file that cannot be read gives none: calamine reports it.
+pub(super) fn ods_extras(path: &Path, limits: &Limits, deadline: &Deadline) -> Result<OdsExtras, (Option<String>, Exceeded)> {
     let mut extras = OdsExtras::default();
-    let Ok(file) = std::fs::File::open(path) else { return extras };
-    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else { return extras };
-    let Ok(content) = archive.by_name("content.xml") else { return extras };
+    let Ok(file) = std::fs::File::open(path) else { return Ok(extras) };
+    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else { return Ok(extras) };
+    let Ok(content) = archive.by_name("content.xml") else { return Ok(extras) };
     let mut reader = Reader::from_reader(BufReader::new(content));
     let mut cursor = Cursor::default();
     let mut buffer = Vec::new();
+    let mut events = 0u64;
     loop {
         buffer.clear();
-        match reader.read_event_into(&mut buffer) {
-            Ok(Event::Start(e)) => cursor.event(&e, &mut extras),
+        events += 1;
+        if events % 65_536 == 0 && deadline.passed() {
+            return Err((cursor.sheet.clone(), Exceeded::time()));
+        }
+        let ended = match reader.read_event_into(&mut buffer) {
+            Ok(Event::Start(e)) => {
+                cursor.event(&e, true, &mut extras);
+                Ok(())
+            }
             Ok(Event::Empty(e)) => {
-                cursor.event(&e, &mut extras);
-                if e.name().as_ref() == "table:table-row" {
-                    cursor.row = cursor.row.saturating_add(cursor.row_repeat);
-                }
+                cursor.event(&e, false, &mut extras);
+                if e.name().as_ref() == "table:table-row" { cursor.end_row(limits.max_cells) } else { Ok(()) }
             }
             Ok(Event::Text(t)) if cursor.pending_error.is_some() => {
                 let shown = t.xml10_content().into_owned();
                 cursor.error_text(&shown, &mut extras);
+                Ok(())
             }
-            Ok(Event::End(e)) if e.name().as_ref() == "table:table-row" => {
-                cursor.row = cursor.row.saturating_add(cursor.row_repeat);
-            }
+            Ok(Event::End(e)) if e.name().as_ref() == "table:table-row" => cursor.end_row(limits.max_cells),
             Ok(Event::Eof) | Err(_) => break,
-            _ => {}
-        }
+            _ => Ok(()),
+        };
+        ended.map_err(|exceeded| (cursor.sheet.clone(), exceeded))?;
     }
-    extras
+    Ok(extras)
 }

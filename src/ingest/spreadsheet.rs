@@ -1,9 +1,16 @@
 //! Workbooks (xlsx, xlsm, xls, xlsb, ods) through calamine: every sheet, hidden ones included.
+//!
+//! Every workbook is looked into before calamine reads it ([`zip_guard`](super::zip_guard),
+//! [`xls_guard`](super::xls_guard), the ods pass of [`ods_extras`]); xlsx and xlsb sheets are streamed
+//! cell by cell into a bounded [`Grid`] rather than through `worksheet_range`, which allocates the whole
+//! declared rectangle at once.
 
-use super::{Cell, FileTables, InputFile, RawTable};
-use crate::issues::{Issue, Location, Severity};
-use calamine::{open_workbook_auto, Data, Dimensions, Reader, Sheets};
+use super::grid::Grid;
+use super::limits::{Deadline, Exceeded, Limits};
 use super::ods_extras::{ods_extras, OdsExtras};
+use super::{xls_guard, zip_guard, Cell, FileTables, InputFile, RawTable};
+use crate::issues::{Issue, Location, Severity};
+use calamine::{open_workbook_auto, Data, DataRef, Dimensions, Reader, Sheets};
 use std::io::{Read, Seek};
 
 fn to_cell(data: &Data) -> Cell {
@@ -86,18 +93,112 @@ fn open_error(input: &InputFile, detail: String) -> Issue {
     )
 }
 
-pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
-    let mut workbook = open_workbook_auto(&input.path).map_err(|e| open_error(input, e.to_string()))?;
-    let ods = if matches!(workbook, Sheets::Ods(_)) { ods_extras(&input.path) } else { OdsExtras::default() };
+/// Why one sheet was not read.
+enum SheetError {
+    Limit(Exceeded),
+    Read(String),
+}
 
+/// A sheet as (first row, first column, rectangular rows), 0-based.
+type Sheet = (u32, u32, Vec<Vec<Cell>>);
+
+/// Streams a sheet's cells into a bounded grid. `next` is the format's cell reader.
+fn stream<'a, E: std::fmt::Display>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<Sheet, SheetError> {
+    let mut grid = Grid::new(limits.max_cells);
+    let mut seen = 0u64;
+    while let Some(cell) = next().map_err(|e| SheetError::Read(e.to_string()))? {
+        seen += 1;
+        if seen % 65_536 == 0 && deadline.passed() {
+            return Err(SheetError::Limit(Exceeded::time()));
+        }
+        let (row, col) = cell.get_position();
+        let data: Data = cell.get_value().clone().into();
+        if data != Data::Empty {
+            grid.push(row, col, to_cell(&data)).map_err(SheetError::Limit)?;
+        }
+    }
+    Ok(grid.finish())
+}
+
+/// Reads one sheet, within the caps.
+fn read_sheet<RS: Read + Seek>(workbook: &mut Sheets<RS>, sheet: &str, limits: &Limits, deadline: &Deadline) -> Result<Sheet, SheetError> {
+    match workbook {
+        Sheets::Xlsx(x) => match x.worksheet_cells_reader(sheet) {
+            Ok(mut reader) => stream(|| reader.next_cell(), limits, deadline),
+            // A chart sheet holds no cells, as calamine's own range reader says.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => Ok((0, 0, Vec::new())),
+            Err(e) => Err(SheetError::Read(e.to_string())),
+        },
+        Sheets::Xlsb(x) => match x.worksheet_cells_reader(sheet) {
+            Ok(mut reader) => stream(|| reader.next_cell(), limits, deadline),
+            Err(e) => Err(SheetError::Read(e.to_string())),
+        },
+        // xls and ods sheets were measured by their guards before the workbook was opened.
+        _ => {
+            let range = workbook.worksheet_range(sheet).map_err(|e| SheetError::Read(e.to_string()))?;
+            let (row0, col0) = range.start().unwrap_or((0, 0));
+            Ok((row0, col0, range.rows().map(|r| r.iter().map(to_cell).collect()).collect()))
+        }
+    }
+}
+
+fn magic(input: &InputFile) -> [u8; 4] {
+    let mut head = [0u8; 4];
+    if let Ok(mut file) = std::fs::File::open(&input.path) {
+        let _ = file.read_exact(&mut head);
+    }
+    head
+}
+
+/// The guards that look into a workbook before calamine opens it, chosen by content, not by name.
+fn guard(input: &InputFile, limits: &Limits, deadline: &Deadline) -> Result<(), Issue> {
+    let at = Location::file(&input.display);
+    let checked = match magic(input) {
+        [b'P', b'K', 3, 4] => zip_guard::check(&input.path, limits),
+        [0xD0, 0xCF, 0x11, 0xE0] => xls_guard::check(&input.path, limits, deadline),
+        _ => Ok(()),
+    };
+    checked.map_err(|exceeded| exceeded.issue(limits, at))
+}
+
+fn sheet_issue(input: &InputFile, sheet: &str, error: SheetError, limits: &Limits) -> Issue {
+    let at = Location::sheet(&input.display, sheet);
+    match error {
+        SheetError::Limit(exceeded) => exceeded.issue(limits, at),
+        SheetError::Read(detail) => Issue::new(
+            at,
+            Severity::Error,
+            "source-error",
+            format!("la feuille n'a pas pu être lue ({detail}) : elle est ignorée"),
+            format!("the sheet could not be read ({detail}): it is skipped"),
+        ),
+    }
+}
+
+pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline) -> Result<FileTables, Issue> {
+    guard(input, limits, deadline)?;
+    let is_ods = magic(input) == [b'P', b'K', 3, 4] && super::extension(&input.path) == "ods";
+    let ods = if is_ods {
+        ods_extras(&input.path, limits, deadline).map_err(|(sheet, exceeded)| {
+            exceeded.issue(limits, Location::sheet(&input.display, sheet.as_deref().unwrap_or_default()))
+        })?
+    } else {
+        OdsExtras::default()
+    };
+    let mut workbook = open_workbook_auto(&input.path).map_err(|e| open_error(input, e.to_string()))?;
     let mut tables = Vec::new();
     let mut issues = Vec::new();
     for sheet in workbook.sheet_names() {
-        match workbook.worksheet_range(&sheet) {
-            Ok(range) => {
-                let (row0, col0) = range.start().unwrap_or((0, 0));
-                let mut rows: Vec<Vec<Cell>> = range.rows().map(|r| r.iter().map(to_cell).collect()).collect();
-                drop(range);
+        if deadline.passed() {
+            issues.push(Exceeded::time().issue(limits, Location::sheet(&input.display, &sheet)));
+            break;
+        }
+        match read_sheet(&mut workbook, &sheet, limits, deadline) {
+            Ok((row0, col0, mut rows)) => {
                 let regions = merged_regions(&mut workbook, &sheet, &ods);
                 mark_errors(&mut rows, (row0, col0), ods.errors.get(&sheet).map(Vec::as_slice).unwrap_or_default());
                 fill_merged_down(&mut rows, (row0, col0), &regions);
@@ -109,16 +210,7 @@ pub(super) fn read(input: &InputFile) -> Result<FileTables, Issue> {
                     rows,
                 });
             }
-            Err(e) => {
-                let detail = e.to_string();
-                issues.push(Issue::new(
-                    Location::sheet(&input.display, &sheet),
-                    Severity::Error,
-                    "source-error",
-                    format!("la feuille n'a pas pu être lue ({detail}) : elle est ignorée"),
-                    format!("the sheet could not be read ({detail}): it is skipped"),
-                ));
-            }
+            Err(error) => issues.push(sheet_issue(input, &sheet, error, limits)),
         }
     }
     Ok((tables, issues))

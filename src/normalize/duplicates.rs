@@ -23,7 +23,7 @@ fn identities(response: &Response) -> Vec<String> {
     keys
 }
 
-fn describe(source: &Option<Source>) -> (String, String) {
+pub(super) fn describe(source: &Option<Source>) -> (String, String) {
     match source {
         Some(s) if s.sheet.is_empty() => (format!("{}, ligne {}", s.file, s.row), format!("{}, row {}", s.file, s.row)),
         Some(s) => (format!("{}, feuille {}, ligne {}", s.file, s.sheet, s.row), format!("{}, sheet {}, row {}", s.file, s.sheet, s.row)),

@@ -16,6 +16,7 @@ mod columns;
 mod commune;
 mod contact;
 mod date;
+mod duplicate_rows;
 mod duplicates;
 mod fields;
 mod kinds;
@@ -183,7 +184,8 @@ impl Normalized {
         );
     }
 
-    /// Keeps the latest return of each questionnaire sent twice, then numbers the responses `R001`,
+    /// Keeps the latest return of each questionnaire sent twice and counts once a loan or register row
+    /// found in two files, then numbers the responses `R001`,
     /// `R002`... in order of return (undated ones last), so ids are stable.
     pub fn finish(&mut self) {
         self.responses.sort_by(|a, b| {
@@ -191,6 +193,7 @@ impl Normalized {
             key(a).cmp(&key(b))
         });
         duplicates::drop_duplicate_responses(&mut self.responses, &mut self.intake, &mut self.issues);
+        duplicate_rows::drop_duplicate_rows(&mut self.loans, &mut self.register, &mut self.intake, &mut self.issues);
         self.responses.sort_by(|a, b| {
             let key = |r: &Response| (r.returned_at.is_none(), r.returned_at, r.source.clone());
             key(a).cmp(&key(b))

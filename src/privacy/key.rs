@@ -3,7 +3,6 @@
 //! break week-to-week counting.
 
 use crate::i18n::Lang;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Where the key came from.
@@ -49,16 +48,6 @@ fn new_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    file.write_all(content.as_bytes())?;
-    file.write_all(b"\n")
-}
-
 /// The key bytes and where they came from. `env_key` is the value of `VEILLE_KEY`, if set.
 ///
 /// ```
@@ -89,6 +78,11 @@ pub fn load_key(state: &Path, env_key: Option<&str>) -> Result<(Vec<u8>, KeyOrig
     }
     std::fs::create_dir_all(state).map_err(|source| KeyError::Create { path: path.clone(), source })?;
     let key = new_key();
-    write_private(&path, &key).map_err(|source| KeyError::Create { path: path.clone(), source })?;
-    Ok((key.into_bytes(), KeyOrigin::Created(path)))
+    // Written whole or not at all: a run killed here leaves no empty or partial key behind.
+    match crate::state::create_private(&path, format!("{key}\n").as_bytes()) {
+        Ok(()) => Ok((key.into_bytes(), KeyOrigin::Created(path))),
+        // Another run created it first: that key is the one to use.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => load_key(state, None),
+        Err(source) => Err(KeyError::Create { path, source }),
+    }
 }

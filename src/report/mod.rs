@@ -204,6 +204,7 @@ fn render_charts(input: &ReportInput<'_>, dir: &Path) -> Result<Vec<RenderedChar
         .into_iter()
         .map(|(name, chart)| {
             let svg = chart.render(&dir.join(name)).map_err(ReportError::Chart)?;
+            crate::state::crash_point();
             Ok(RenderedChart { name, svg, size: chart.size() })
         })
         .collect()
@@ -211,24 +212,38 @@ fn render_charts(input: &ReportInput<'_>, dir: &Path) -> Result<Vec<RenderedChar
 
 /// Writes every output of the contract into `out` (replacing what was there).
 pub fn write_report(out: &Path, input: &ReportInput<'_>) -> Result<(), ReportError> {
+    prepare_report(out, input)?.commit()?;
+    Ok(())
+}
+
+/// Writes every output of the contract into a staging folder that becomes `out` when committed: a
+/// caller can record the history in between, so that a failure leaves both as they were.
+pub fn prepare_report(out: &Path, input: &ReportInput<'_>) -> Result<Staging, ReportError> {
+    use crate::state::crash_point;
     let staging = Staging::new(out)?;
     let dir = staging.path().to_path_buf();
     std::fs::create_dir_all(dir.join("data"))?;
     std::fs::create_dir_all(dir.join("charts"))?;
     let tables = Tables::build(input);
+    crash_point();
     tables.intake.write_csv(&dir.join("data/intake.csv"))?;
     tables.columns.write_csv(&dir.join("data/columns.csv"))?;
     tables.issues.write_csv(&dir.join("data/issues.csv"))?;
+    crash_point();
     tables.answers.write_csv(&dir.join("data/answers.csv"))?;
     tables.lost_contact.write_csv(&dir.join("data/lost_contact_by_commune.csv"))?;
     tables.loans.write_csv(&dir.join("data/loans_by_commune.csv"))?;
     tables.partners.write_csv(&dir.join("data/partners_by_commune.csv"))?;
+    crash_point();
     let summary = summary_json(input);
     std::fs::write(dir.join("summary.json"), serde_json::to_string_pretty(&summary)? + "\n")?;
+    crash_point();
     let charts = render_charts(input, &dir.join("charts"))?;
+    crash_point();
     workbook::write_workbook(&dir.join("diagnostic.xlsx"), input, &tables)?;
+    crash_point();
     let pdf = pdf::diagnostic_pdf(input, &tables, &charts).map_err(ReportError::Chart)?;
     std::fs::write(dir.join("diagnostic.pdf"), pdf)?;
-    staging.commit()?;
-    Ok(())
+    crash_point();
+    Ok(staging)
 }
