@@ -12,6 +12,8 @@ const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const DIMENSIONS: u16 = 0x0200;
 const BOUNDSHEET: u16 = 0x0085;
+const FORMULA: u16 = 0x0006;
+const STRING: u16 = 0x0207;
 const MULRK: u16 = 0x00BD;
 /// Records that give one cell a value or a formula, each starting with its row and column (u16 each).
 const CELLS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
@@ -42,9 +44,10 @@ fn declared_area(data: &[u8]) -> u64 {
     rows.saturating_mul(cols)
 }
 
-/// The rectangle from the first to the last cell of one sheet.
+/// The rectangle from the first to the last cell of one sheet, and the cell of the last formula (a
+/// STRING record gives that cell its text; calamine starts it at A1).
 #[derive(Default)]
-struct Bounds(Option<(u32, u32, u32, u32)>);
+struct Bounds(Option<(u32, u32, u32, u32)>, (u32, u32));
 
 impl Bounds {
     fn add(&mut self, row: u32, col: u32) {
@@ -58,7 +61,15 @@ impl Bounds {
 }
 
 fn record_cells(typ: u16, data: &[u8], bounds: &mut Bounds) {
+    if typ == STRING {
+        let (row, col) = bounds.1;
+        bounds.add(row, col);
+        return;
+    }
     let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else { return };
+    if typ == FORMULA {
+        bounds.1 = (row, col);
+    }
     if CELLS.contains(&typ) {
         bounds.add(row, col);
     } else if typ == MULRK && data.len() >= 6 {
