@@ -64,6 +64,9 @@ enum Command {
         /// Commune de la cellule (code INSEE, code postal ou nom)
         #[arg(long)]
         commune: Option<String>,
+        /// Département(s) du territoire de la cellule (par exemple 44 ; répétable)
+        #[arg(long)]
+        departement: Vec<String>,
     },
     /// Écrit les modèles vierges à remplir (questionnaire, partenaires, prêts, registre)
     Template {
@@ -144,14 +147,15 @@ fn main() -> ExitCode {
             let state = state.unwrap_or_else(|| config.state.clone());
             let default_commune = config.default_commune();
             let reports = config.reports.clone();
-            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count };
+            let territory = config.territory();
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, territory, reports, audience, min_count: config.min_count };
             report::run(&options)
         }
         Command::Validate { inputs, json, kind } => {
-            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune() })
+            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune(), territory: config.territory() })
         }
-        Command::Init { dir, commune } => init::run(&dir, commune, lang),
-        Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),
+        Command::Init { dir, commune, departement } => init::run(&dir, commune, &departement, lang),
+        Command::Template { out, commune } => template::run(out, commune, config.default_commune(), &config.territory(), lang),
         Command::Bilan { state, from, to, out } => {
             let state = state.unwrap_or_else(|| config.state.clone());
             let out = out.unwrap_or_else(|| config.reports.join("bilan"));

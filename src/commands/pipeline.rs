@@ -5,6 +5,7 @@ use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::ingest::{collect_inputs, read_all, Cell};
 use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
 use crate::privacy::{apply_charter, drop_forbidden_columns, NameRegistry, Pseudonymizer};
+use crate::reference::Territory;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -15,8 +16,14 @@ pub struct Intake {
     pub files: usize,
 }
 
-/// Reads every input and normalises every recognised table.
+/// Reads every input and normalises every recognised table, for a cellule of Essonne (the default territory).
 pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>) -> Intake {
+    read_inputs_in(paths, forced, pseudonymizer, default_commune, &Territory::default())
+}
+
+/// Reads every input and normalises every recognised table; commune and school names resolve within the
+/// territory first.
+pub fn read_inputs_in(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>, territory: &Territory) -> Intake {
     let (inputs, missing) = collect_inputs(paths);
     let ingested = read_all(&inputs);
     let mut data = Normalized::default();
@@ -35,7 +42,7 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
         names.remember(name, &pseudonym);
         pseudonym
     };
-    let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune };
+    let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune, territory };
     for input in &inputs {
         let has_data = |t: &&crate::ingest::RawTable| t.file == input.display && !is_blank_table(t);
         let read = ingested.tables.iter().any(|t| t.file == input.display);

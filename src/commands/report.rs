@@ -7,7 +7,7 @@
 //! error-level issue exists, 1 when nothing could be written.
 
 use super::exit;
-use super::pipeline::{read_inputs, report_week};
+use super::pipeline::{read_inputs_in, report_week};
 use crate::aggregate::aggregate;
 use crate::history;
 use crate::domain::{InseeCode, IsoWeek, TableKind};
@@ -28,6 +28,8 @@ pub struct ReportOptions {
     pub strict: bool,
     /// The commune of rows and files that name none (`veille.toml`).
     pub default_commune: Option<InseeCode>,
+    /// The cellule's territory (`veille.toml`, Essonne by default): names resolve within it first.
+    pub territory: crate::reference::Territory,
     /// Where reports go when `--out` is not given: `<reports>/<week>`.
     pub reports: PathBuf,
     /// Who the report is for.
@@ -65,7 +67,7 @@ pub fn run(options: &ReportOptions) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let intake = read_inputs(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone());
+    let intake = read_inputs_in(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &options.territory);
     let Some(week) = report_week(options.week, &intake.data) else {
         eprintln!("veille: {}", lang.pick("aucune date trouvée dans les fichiers : préciser la semaine avec --week 2020-W21", "no date found in the inputs: give the week with --week 2020-W21"));
         return exit::USAGE;

@@ -7,7 +7,7 @@
 //! that is never stored, and no history is touched. Exits 1 when any error-level issue exists, else 0.
 
 use super::exit;
-use super::pipeline::read_inputs;
+use super::pipeline::read_inputs_in;
 use crate::domain::{InseeCode, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::Pseudonymizer;
@@ -23,10 +23,12 @@ pub struct ValidateOptions {
     pub kind: Option<TableKind>,
     /// The commune of rows and files that name none (`veille.toml`).
     pub default_commune: Option<InseeCode>,
+    /// The cellule's territory (`veille.toml`, Essonne by default): names resolve within it first.
+    pub territory: crate::reference::Territory,
 }
 
 pub fn run(options: &ValidateOptions) -> u8 {
-    let intake = read_inputs(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone());
+    let intake = read_inputs_in(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone(), &options.territory);
     if options.json {
         let json = validation_json(&intake.data, intake.files, options.lang);
         println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());

@@ -19,6 +19,7 @@ mod duplicates;
 mod fields;
 mod kinds;
 mod number;
+mod place;
 mod quantities;
 mod records;
 mod rows;
@@ -28,13 +29,13 @@ mod themes;
 mod vocab;
 
 pub use boolean::parse_bool;
-pub use commune::{resolve_commune, CommuneMatch};
+pub use commune::{resolve_commune, resolve_commune_in, CommuneMatch, CommuneResolution, Via};
 pub use contact::{parse_email, parse_phone, Phone};
 pub use date::{find_date_in_text, parse_date, parse_datetime, parse_datetime_text};
 pub use number::{parse_count, parse_count_text, Count};
 pub use quantities::{parse_quantities, Quantities};
 pub use records::{Loan, PartnerAction, RegisterEntry, Response, Source};
-pub use school::{resolve_school, SchoolMatch};
+pub use school::{resolve_school, resolve_school_in, SchoolMatch};
 pub use terms::Terms;
 pub use themes::{all_themes, theme, themes_of, Theme};
 pub use vocab::{parse_device, parse_lender, parse_lenders, parse_partner_status, parse_register_status};
@@ -43,7 +44,7 @@ use crate::detect::Detected;
 use crate::domain::{InseeCode, Pseudonym, TableKind};
 use crate::ingest::{Cell, RawTable};
 use crate::issues::{column_letter, IssueLog, Location};
-use crate::reference::Reference;
+use crate::reference::Territory;
 use rows::{read_rows, TableContext};
 
 /// The row accounting of one table: `rows_read = rows_accepted + rows_rejected + rows_ignored`.
@@ -100,10 +101,12 @@ pub struct Normalized {
     pub issues: IssueLog,
 }
 
-/// What normalisation needs from outside: the pseudonymiser and the workspace's default commune.
+/// What normalisation needs from outside: the pseudonymiser, the workspace's default commune and the
+/// cellule's territory (where names resolve first).
 pub struct NormalizeOptions<'a> {
     pub pseudonymize: &'a dyn Fn(&str) -> Pseudonym,
     pub default_commune: Option<InseeCode>,
+    pub territory: &'a Territory,
 }
 
 fn report_columns(table: &RawTable, detected: &Detected, issues: &mut IssueLog) {
@@ -132,9 +135,8 @@ impl Normalized {
     /// Normalises one detected table and appends its records, intake row and issues.
     pub fn add_table(&mut self, table: &RawTable, detected: &Detected, options: &NormalizeOptions<'_>) {
         report_columns(table, detected, &mut self.issues);
-        let reference = Reference::get();
         let titles = detected.title_lines.iter().chain(std::iter::once(&table.sheet));
-        let title_commune = titles.clone().find_map(|l| reference.commune_in_text(l)).map(|c| c.insee.clone());
+        let title_commune = titles.clone().find_map(|l| options.territory.commune_in_text(l)).map(|c| c.insee.clone());
         let title_date = detected.title_lines.iter().find_map(|l| find_date_in_text(l));
         let ctx = TableContext {
             table,
@@ -142,6 +144,7 @@ impl Normalized {
             title_commune,
             title_date,
             default_commune: options.default_commune.clone(),
+            territory: options.territory,
             pseudonymize: options.pseudonymize,
         };
         let issues = &mut self.issues;
