@@ -66,7 +66,8 @@ fn arrondissements_count_under_their_city() {
     assert_eq!(found("Marseille 1er arrondissement", &cities).0, "13055");
     // A postal code of an arrondissement is its city's, with no issue.
     assert_eq!(found("75015", &cities), ("75056".into(), Via::Exact));
-    assert_eq!(found("13001", &cities), ("13055".into(), Via::Exact));
+    // 13001 is both Marseille 1er's postal code and Aix-en-Provence's INSEE code: never a guess.
+    assert_eq!(resolve("13001", &cities), CommuneResolution::Ambiguous(vec![code("13001"), code("13055")]));
 }
 
 #[test]
@@ -108,7 +109,8 @@ fn codes_resolve_anywhere_and_real_communes_outside_are_told_apart_from_unknown_
     // A territory of listed communes: Grigny is in Essonne but not in this one.
     let two = Territory::new(Vec::new(), vec![code("91687"), code("91326")]);
     assert_eq!(found("Viry Chatillon", &two).0, "91687");
-    assert_eq!(resolve("Grigny", &two), CommuneResolution::Outside(vec![code("91286")]));
+    // Grigny is in Essonne (91286), Pas-de-Calais (62388) and Rhône (69096): all outside this territory.
+    assert_eq!(resolve("Grigny", &two), CommuneResolution::Outside(vec![code("62388"), code("91286"), code("69096")]));
 }
 
 #[test]

@@ -45,7 +45,7 @@ Date du prêt;Date de retour;Prêteur;Matériel;Quantité;Bénéficiaire;Établi
 19/05/2020;22/05/2020;Ville;Ordinateur;1;Chloé Durand;;6e;44800
 20/05/2020;;Département;Tablette;1;David Roux;;3e;Le Clion-sur-Mer
 20/05/2020;;Département;Tablette;2;Emma Leroy;;5e;Chéméré
-21/05/2020;;Ville;Clé 4G;1;Farid Benali;;4e;Saint-Herblin
+21/05/2020;;Ville;Clé 4G;1;Farid Benali;;4e;Saint-Herblainn
 21/05/2020;;Ville;Tablette;1;Gaëlle Morel;;6e;Ligné
 22/05/2020;;Ville;Tablette;4;Hugo Blanc;;6e;Viry-Châtillon
 22/05/2020;;Ville;Tablette;1;Inès Faure;;6e;Nulle-Part-sur-Loire
@@ -73,7 +73,7 @@ fn a_loire_atlantique_workspace_counts_every_row_under_the_right_commune() {
     let out = ws.join("out");
 
     // Loans: Nantes by name; Saint-Herblain as "St Herblain" (2), by postal code 44800 (1, returned on the
-    // 22nd) and as the typo "Saint-Herblin" (a 4G key); Le Clion-sur-Mer is now Pornic (44131); Chéméré a
+    // 22nd) and as the typo "Saint-Herblainn" (a 4G key; "Saint-Herblin" would be as close to Saint-Herblon, a commune déléguée of Vair-sur-Loire, hence ambiguous); Le Clion-sur-Mer is now Pornic (44131); Chéméré a
     // commune déléguée of Chaumes-en-Retz (44005); Ligné is 44082, never Charente's 16185; the lycée UAI
     // 0441000Y is in no reference file and its row counts for Rezé. Viry-Châtillon (outside) and a commune
     // that does not exist are rejected.

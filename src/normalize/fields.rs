@@ -2,7 +2,6 @@
 
 use super::rows::{quote, RowCtx};
 use super::{parse_bool, parse_count, parse_datetime, Count};
-use crate::domain::InseeCode;
 use chrono::NaiveDateTime;
 
 /// An optional date: an unreadable one becomes empty with a warning.
