@@ -17,8 +17,9 @@ pub enum SchoolMatch {
     Blank,
 }
 
-/// Resolves a school cell anywhere in France; `commune` narrows a name shared by schools of several
-/// communes. Rows are resolved with [`resolve_school_in`], which looks for names within the territory.
+/// Resolves a school cell: a UAI anywhere in France, a name within Essonne (the default territory);
+/// `commune` narrows a name shared by schools of several communes. Rows are resolved with
+/// [`resolve_school_in`], within the cellule's territory.
 ///
 /// ```
 /// use veille::ingest::Cell;
@@ -31,7 +32,8 @@ pub enum SchoolMatch {
 /// assert!(matches!(resolve_school(&Cell::Text("0910971M".into()), None), SchoolMatch::InvalidUai));
 /// ```
 pub fn resolve_school(cell: &Cell, commune: Option<&InseeCode>) -> SchoolMatch {
-    resolve_school_in(cell, commune, &Territory::france())
+    static ESSONNE: std::sync::OnceLock<Territory> = std::sync::OnceLock::new();
+    resolve_school_in(cell, commune, ESSONNE.get_or_init(Territory::default))
 }
 
 /// Resolves a school cell: a UAI anywhere, a name within the territory, narrowed by the row's commune.
