@@ -1,11 +1,12 @@
-//! The workspace's `veille.toml`: the cellule's commune(s), the secrecy threshold, the retention period, the
+//! The workspace's `veille.toml`: the cellule's commune(s) and territory, the secrecy threshold, the retention period, the
 //! language and where inputs, reports and state live. Every key is optional; command-line options win.
 
 use crate::detect::{kind_named, ColumnSettings};
 use crate::domain::InseeCode;
 use crate::i18n::Lang;
-use crate::normalize::{resolve_commune, CommuneMatch};
+use crate::normalize::{resolve_commune, resolve_commune_in, CommuneMatch, CommuneResolution};
 use crate::ingest::{Cell, Limits};
+use crate::reference::{departement_code, Territory};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +27,9 @@ pub struct Config {
     /// The commune(s) of the cellule (INSEE code, postal code or name); the first is the default commune
     /// of files that name none.
     pub communes: Vec<String>,
+    /// The cellule's territory: départements ("44") and/or communes (INSEE code or name). Names resolve
+    /// within it first. Empty: the départements of `communes`, else Essonne (91).
+    pub territoire: Vec<String>,
     /// Counts from 1 to `min_count - 1` are hidden for the partenaires and prefecture audiences.
     pub min_count: u32,
     /// Register rows and history older than this (or closed for longer) are deleted by `veille purge`.
@@ -51,6 +55,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             communes: Vec::new(),
+            territoire: Vec::new(),
             min_count: 5,
             retention_days: 365,
             lang: "fr".into(),
@@ -73,9 +78,19 @@ impl Config {
     /// Reads settings from TOML text.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| ConfigError(e.to_string()))?;
+        for entry in &config.territoire {
+            if departement_code(entry).is_none() && !matches!(resolve_commune(&Cell::Text(entry.clone())), CommuneMatch::Found(_)) {
+                return Err(ConfigError(format!("territoire : « {entry} » n'est ni un département (par exemple \"44\") ni une commune connue : écrire son code INSEE")));
+            }
+        }
+        let territory = config.territory();
         for commune in &config.communes {
-            if !matches!(resolve_commune(&Cell::Text(commune.clone())), CommuneMatch::Found(_)) {
-                return Err(ConfigError(format!("commune « {commune} » inconnue ou ambiguë en Essonne : écrire son code INSEE")));
+            match resolve_commune_in(&Cell::Text(commune.clone()), &territory) {
+                CommuneResolution::Found(..) => {}
+                CommuneResolution::Outside(_) => {
+                    return Err(ConfigError(format!("commune « {commune} » hors du territoire ({}) : l'ajouter à `territoire`", territory.describe(Lang::Fr))))
+                }
+                _ => return Err(ConfigError(format!("commune « {commune} » inconnue ou ambiguë dans le territoire ({}) : écrire son code INSEE", territory.describe(Lang::Fr)))),
             }
         }
         config.column_settings()?;
@@ -110,6 +125,36 @@ impl Config {
         Ok(settings)
     }
 
+    /// The cellule's territory: `territoire`, else the départements of `communes`, else Essonne.
+    ///
+    /// ```
+    /// use veille::config::Config;
+    /// let c = Config::parse("territoire = [\"44\", \"085\"]\n").unwrap();
+    /// assert_eq!(c.territory().departements(), ["44", "85"]);
+    /// let c = Config::parse("communes = [\"Nantes\"]\n").unwrap();
+    /// assert_eq!(c.territory().departements(), ["44"]);
+    /// assert_eq!(Config::default().territory().departements(), ["91"]);
+    /// ```
+    pub fn territory(&self) -> Territory {
+        let found = |text: &String| match resolve_commune(&Cell::Text(text.clone())) {
+            CommuneMatch::Found(insee) => Some(insee),
+            _ => None,
+        };
+        if self.territoire.is_empty() {
+            let mut departements: Vec<String> = Vec::new();
+            for insee in self.communes.iter().filter_map(found) {
+                let dep = crate::reference::departement_of(insee.as_str()).to_string();
+                if !departements.contains(&dep) {
+                    departements.push(dep);
+                }
+            }
+            return if departements.is_empty() { Territory::default() } else { Territory::new(departements, Vec::new()) };
+        }
+        let departements: Vec<String> = self.territoire.iter().filter_map(|e| departement_code(e)).collect();
+        let communes = self.territoire.iter().filter(|e| departement_code(e).is_none()).filter_map(found).collect();
+        Territory::new(departements, communes)
+    }
+
     /// Reads `veille.toml` in `dir`; defaults when there is none.
     pub fn load(dir: &Path) -> Result<Config, ConfigError> {
         let path = dir.join(CONFIG_FILE);
@@ -122,10 +167,11 @@ impl Config {
 
     /// The communes of the cellule, as INSEE codes.
     pub fn commune_codes(&self) -> Vec<InseeCode> {
+        let territory = self.territory();
         self.communes
             .iter()
-            .filter_map(|c| match resolve_commune(&Cell::Text(c.clone())) {
-                CommuneMatch::Found(insee) => Some(insee),
+            .filter_map(|c| match resolve_commune_in(&Cell::Text(c.clone()), &territory) {
+                CommuneResolution::Found(insee, _) => Some(insee),
                 _ => None,
             })
             .collect()
@@ -150,9 +196,29 @@ impl Config {
 /// assert_eq!(Config::parse(&text).unwrap().communes, vec!["91687".to_string()]);
 /// ```
 pub fn commented_config(commune: Option<&str>) -> String {
-    let communes = match commune {
-        Some(c) => format!("communes = [\"{c}\"]"),
-        None => "communes = []   # par exemple [\"91687\"] ou [\"Viry-Châtillon\", \"Grigny\"]".to_string(),
+    let communes: Vec<String> = commune.map(str::to_string).into_iter().collect();
+    commented_config_in(&communes, &[])
+}
+
+/// The commented `veille.toml` with the cellule's communes and territory (`veille init --departement 44`).
+///
+/// ```
+/// use veille::config::{commented_config_in, Config};
+/// let text = commented_config_in(&["44109".to_string()], &["44".to_string()]);
+/// let config = Config::parse(&text).unwrap();
+/// assert_eq!((config.communes, config.territoire), (vec!["44109".to_string()], vec!["44".to_string()]));
+/// ```
+pub fn commented_config_in(commune_list: &[String], territoire: &[String]) -> String {
+    let quoted = |items: &[String]| items.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+    let communes = if commune_list.is_empty() {
+        "communes = []   # par exemple [\"91687\"] ou [\"Viry-Châtillon\", \"Grigny\"]".to_string()
+    } else {
+        format!("communes = [{}]", quoted(commune_list))
+    };
+    let territoire = if territoire.is_empty() {
+        "# territoire = [\"91\"]   # par défaut : les départements des communes ci-dessus, sinon l'Essonne (91)".to_string()
+    } else {
+        format!("territoire = [{}]", quoted(territoire))
     };
     format!(
         "# Configuration de la cellule de veille pour la continuité éducative (veille).\n\
@@ -161,6 +227,11 @@ pub fn commented_config(commune: Option<&str>) -> String {
          # Commune(s) de la cellule : code INSEE, code postal ou nom. La première est la commune par défaut\n\
          # des fichiers qui n'en indiquent aucune.\n\
          {communes}\n\
+         \n\
+         # Territoire de la cellule : départements (\"44\") et/ou communes (code INSEE ou nom). Les noms de\n\
+         # communes et d'établissements y sont cherchés d'abord ; une commune hors du territoire est refusée\n\
+         # (commune-outside) : l'ajouter ici pour la compter.\n\
+         {territoire}\n\
          \n\
          # Secret statistique (publics « partenaires » et « prefecture ») : les effectifs de 1 à min_count - 1\n\
          # sont masqués.\n\

@@ -70,6 +70,9 @@ enum Command {
         /// Commune de la cellule (code INSEE, code postal ou nom)
         #[arg(long)]
         commune: Option<String>,
+        /// Département(s) du territoire de la cellule (par exemple 44 ; répétable)
+        #[arg(long)]
+        departement: Vec<String>,
     },
     /// Écrit les modèles vierges à remplir (questionnaire, partenaires, prêts, registre)
     Template {
@@ -168,16 +171,17 @@ fn main() -> ExitCode {
             let reports = config.reports.clone();
             let lock_wait = std::time::Duration::from_secs(config.lock_wait_seconds);
             let limits = config.limits.clone();
-            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, reports, audience, min_count: config.min_count, columns, limits, lock_wait };
+            let territory = config.territory();
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, territory, reports, audience, min_count: config.min_count, columns, limits, lock_wait };
             report::run(&options)
         }
         Command::Validate { inputs, json, kind, colonnes } => {
             let Some(columns) = column_settings(&config, &colonnes) else { return ExitCode::from(exit::USAGE) };
             let limits = config.limits.clone();
-            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune(), columns, limits })
+            validate::run(&validate::ValidateOptions { inputs, json, lang, kind, default_commune: config.default_commune(), columns, limits, territory: config.territory() })
         }
-        Command::Init { dir, commune } => init::run(&dir, commune, lang),
-        Command::Template { out, commune } => template::run(out, commune, config.default_commune(), lang),
+        Command::Init { dir, commune, departement } => init::run(&dir, commune, &departement, lang),
+        Command::Template { out, commune } => template::run(out, commune, config.default_commune(), &config.territory(), lang),
         Command::Bilan { state, from, to, out } => {
             let state = state.unwrap_or_else(|| config.state.clone());
             let out = out.unwrap_or_else(|| config.reports.join("bilan"));

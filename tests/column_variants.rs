@@ -30,7 +30,8 @@ fn read(base: &BaseTable, headers: &[String]) -> Result<(Vec<(usize, &'static st
     let pseudonymizer = Pseudonymizer::new(b"cle-de-test");
     let pseudonymize = |n: &str| pseudonymizer.pseudonym(n);
     let mut data = Normalized::default();
-    data.add_table(&table, &found, &NormalizeOptions { pseudonymize: &pseudonymize, default_commune: None });
+    let territory = veille::reference::Territory::default();
+    data.add_table(&table, &found, &NormalizeOptions { pseudonymize: &pseudonymize, default_commune: None, territory: &territory });
     Ok((found.columns.clone(), Figures::of(&data)))
 }
 

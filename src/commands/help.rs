@@ -24,6 +24,7 @@ const ENGLISH: &[(&str, &str, &str)] = &[
     ("init", "", "Creates a workspace: veille.toml, entrees/, templates/, .veille/ (key)"),
     ("init", "dir", "Workspace folder (default: the current folder)"),
     ("init", "commune", "The cellule's commune (INSEE code, postal code or name)"),
+    ("init", "departement", "Département(s) of the cellule's territory (for example 44; repeatable)"),
     ("template", "", "Writes the blank workbooks to fill (questionnaire, partners, loans, register)"),
     ("template", "out", "Output folder (default: templates)"),
     ("template", "commune", "Commune named in the templates (default: veille.toml's)"),

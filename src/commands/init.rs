@@ -1,7 +1,9 @@
 //! `veille init [DIR]`: a workspace for a cellule.
 //!
-//! Usage: veille init [DIR] [--commune CODE|NAME] [--lang fr|en]
+//! Usage: veille init [DIR] [--commune CODE|NAME] [--departement 44]... [--lang fr|en]
 //!
+//! The territory written in `veille.toml` is the `--departement`s given, else the commune's département,
+//! else none (Essonne, the default).
 //! Creates in DIR (default: the current folder) what is missing of: a commented `veille.toml`, the
 //! `entrees/` folder for returned files, `templates/` with the blank workbooks, and `.veille/` with the
 //! pseudonymisation key (mode 0600). What exists is never touched, a key never overwritten; running it
@@ -9,7 +11,9 @@
 
 use super::exit;
 use super::template::{commune_argument, write_and_list};
-use crate::config::{commented_config, CONFIG_FILE};
+use crate::config::{commented_config_in, CONFIG_FILE};
+use crate::domain::InseeCode;
+use crate::reference::{departement_code, departement_of, Territory};
 use crate::i18n::Lang;
 use crate::privacy::{load_key, KeyOrigin};
 use std::path::Path;
@@ -19,9 +23,34 @@ fn say(lang: Lang, created: bool, what: &Path) {
     println!("{verb} : {}", what.display());
 }
 
-pub fn run(dir: &Path, commune: Option<String>, lang: Lang) -> u8 {
-    let commune = match commune.map(|c| commune_argument(&c, lang)).transpose() {
-        Ok(c) => c,
+/// The `--departement`s as codes, or the first that is not one.
+fn departements(given: &[String]) -> Result<Vec<String>, String> {
+    let mut codes: Vec<String> = Vec::new();
+    for d in given {
+        let code = departement_code(d).ok_or_else(|| d.clone())?;
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    Ok(codes)
+}
+
+/// The commune, and the territory to write: the départements given, else the commune's.
+fn territory(commune: Option<String>, given: &[String], lang: Lang) -> Result<(Option<InseeCode>, Territory, Vec<String>), String> {
+    let codes = departements(given).map_err(|d| format!("{} « {d} »", lang.pick("département inconnu", "unknown département")))?;
+    let search = if codes.is_empty() { Territory::default() } else { Territory::new(codes.clone(), Vec::new()) };
+    let commune = commune.map(|c| commune_argument(&c, &search, codes.is_empty(), lang)).transpose()?;
+    let written = match (&commune, codes.is_empty()) {
+        (Some(c), true) => vec![departement_of(c.as_str()).to_string()],
+        _ => codes,
+    };
+    let territory = if written.is_empty() { Territory::default() } else { Territory::new(written.clone(), Vec::new()) };
+    Ok((commune, territory, written))
+}
+
+pub fn run(dir: &Path, commune: Option<String>, given_departements: &[String], lang: Lang) -> u8 {
+    let (commune, territory, written) = match territory(commune, given_departements, lang) {
+        Ok(found) => found,
         Err(message) => {
             eprintln!("veille: {message}");
             return exit::USAGE;
@@ -34,7 +63,8 @@ pub fn run(dir: &Path, commune: Option<String>, lang: Lang) -> u8 {
     let mut created = 0;
     let config = dir.join(CONFIG_FILE);
     if !config.exists() {
-        let text = commented_config(commune.as_ref().map(|c| c.as_str()));
+        let communes: Vec<String> = commune.iter().map(|c| c.to_string()).collect();
+        let text = commented_config_in(&communes, &written);
         if let Err(e) = std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&config, text)) {
             return failed(&config, &e);
         }
@@ -52,7 +82,7 @@ pub fn run(dir: &Path, commune: Option<String>, lang: Lang) -> u8 {
     if templates.exists() {
         say(lang, false, &templates);
     } else {
-        if write_and_list(&templates, commune.as_ref(), lang) != exit::OK {
+        if write_and_list(&templates, commune.as_ref(), &territory, lang) != exit::OK {
             return exit::FAILURE;
         }
         created += 1;

@@ -5,6 +5,7 @@ use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::ingest::{collect_inputs, drop_identical, read_all_within, Cell, Limits};
 use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
 use crate::privacy::{apply_charter, drop_forbidden_columns, NameRegistry, Pseudonymizer};
+use crate::reference::Territory;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -20,18 +21,19 @@ pub fn read_inputs(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: 
     read_inputs_with(paths, forced, pseudonymizer, default_commune, &ReadSettings::default())
 }
 
-/// What the user set for reading: which header holds which field (`[colonnes]`, `--colonne`) and the caps
-/// on each file (`[limits]`).
-#[derive(Debug, Clone, Default)]
+/// What the user set for reading: which header holds which field (`[colonnes]`, `--colonne`), the caps
+/// on each file (`[limits]`) and the cellule's territory, where commune and school names resolve first.
+#[derive(Clone, Default)]
 pub struct ReadSettings {
     pub columns: ColumnSettings,
     pub limits: Limits,
+    pub territory: Territory,
 }
 
 /// Reads every input within the settings' caps and normalises every recognised table, with the user's
 /// column settings. Byte-identical copies are read once; every file found, read or not, counts in `files`.
 pub fn read_inputs_with(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>, settings: &ReadSettings) -> Intake {
-    let limits = &settings.limits;
+    let (limits, territory) = (&settings.limits, &settings.territory);
     let collected = collect_inputs(paths);
     let found = collected.files.len();
     let (inputs, copies) = drop_identical(collected.files, limits);
@@ -52,7 +54,7 @@ pub fn read_inputs_with(paths: &[PathBuf], forced: Option<TableKind>, pseudonymi
         names.remember(name, &pseudonym);
         pseudonym
     };
-    let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune };
+    let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune, territory };
     for input in &inputs {
         let has_data = |t: &&crate::ingest::RawTable| t.file == input.display && !is_blank_table(t);
         let read = ingested.tables.iter().any(|t| t.file == input.display);

@@ -30,6 +30,8 @@ pub struct ReportOptions {
     pub strict: bool,
     /// The commune of rows and files that name none (`veille.toml`).
     pub default_commune: Option<InseeCode>,
+    /// The cellule's territory (`veille.toml`, Essonne by default): names resolve within it first.
+    pub territory: crate::reference::Territory,
     /// Where reports go when `--out` is not given: `<reports>/<week>`.
     pub reports: PathBuf,
     /// Who the report is for.
@@ -94,7 +96,7 @@ pub fn run(options: &ReportOptions) -> u8 {
         Err(code) => return code,
     };
     crash_point();
-    let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone() };
+    let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone(), territory: options.territory.clone() };
     let intake = read_inputs_with(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &settings);
     crash_point();
     let Some(week) = report_week(options.week, &intake.data) else {

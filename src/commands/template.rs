@@ -10,24 +10,33 @@ use super::exit;
 use crate::domain::InseeCode;
 use crate::i18n::Lang;
 use crate::ingest::Cell;
-use crate::normalize::{resolve_commune, CommuneMatch};
-use crate::templates::write_templates;
+use crate::normalize::{resolve_commune_in, CommuneResolution};
+use crate::reference::Territory;
+use crate::templates::write_templates_in;
 use std::path::{Path, PathBuf};
 
-/// Resolves a `--commune` argument, or says why it cannot be used.
-pub fn commune_argument(text: &str, lang: Lang) -> Result<InseeCode, String> {
-    match resolve_commune(&Cell::Text(text.to_string())) {
-        CommuneMatch::Found(insee) => Ok(insee),
+/// Resolves a `--commune` argument within the territory (a code anywhere), or says why it cannot be used.
+/// `anywhere`: a name outside the territory is accepted when one commune of France bears it (`veille init`
+/// without `--departement` takes the territory from the commune).
+pub fn commune_argument(text: &str, territory: &Territory, anywhere: bool, lang: Lang) -> Result<InseeCode, String> {
+    let t = territory.describe(lang);
+    match resolve_commune_in(&Cell::Text(text.to_string()), territory) {
+        CommuneResolution::Found(insee, _) => Ok(insee),
+        CommuneResolution::Outside(mut all) if anywhere && all.len() == 1 => Ok(all.remove(0)),
+        CommuneResolution::Outside(_) => Err(match lang {
+            Lang::Fr => format!("commune « {text} » hors du territoire ({t}) : l'ajouter à `territoire` dans veille.toml"),
+            Lang::En => format!("commune \"{text}\" outside the territory ({t}): add it to `territoire` in veille.toml"),
+        }),
         _ => Err(match lang {
-            Lang::Fr => format!("commune « {text} » inconnue ou ambiguë en Essonne : donner son code INSEE (par exemple 91687)"),
-            Lang::En => format!("commune \"{text}\" unknown or ambiguous in Essonne: give its INSEE code (for example 91687)"),
+            Lang::Fr => format!("commune « {text} » inconnue ou ambiguë ({t}) : donner son code INSEE (par exemple 91687)"),
+            Lang::En => format!("commune \"{text}\" unknown or ambiguous ({t}): give its INSEE code (for example 91687)"),
         }),
     }
 }
 
 /// Writes the templates and lists them; the exit code.
-pub fn write_and_list(out: &Path, commune: Option<&InseeCode>, lang: Lang) -> u8 {
-    match write_templates(out, commune) {
+pub fn write_and_list(out: &Path, commune: Option<&InseeCode>, territory: &Territory, lang: Lang) -> u8 {
+    match write_templates_in(out, commune, territory) {
         Ok(files) => {
             for file in files {
                 println!("{} {}", lang.pick("modèle écrit :", "template written:"), file.display());
@@ -41,13 +50,13 @@ pub fn write_and_list(out: &Path, commune: Option<&InseeCode>, lang: Lang) -> u8
     }
 }
 
-pub fn run(out: Option<PathBuf>, commune: Option<String>, default_commune: Option<InseeCode>, lang: Lang) -> u8 {
-    let commune = match commune.map(|c| commune_argument(&c, lang)).transpose() {
+pub fn run(out: Option<PathBuf>, commune: Option<String>, default_commune: Option<InseeCode>, territory: &Territory, lang: Lang) -> u8 {
+    let commune = match commune.map(|c| commune_argument(&c, territory, false, lang)).transpose() {
         Ok(c) => c.or(default_commune),
         Err(message) => {
             eprintln!("veille: {message}");
             return exit::USAGE;
         }
     };
-    write_and_list(&out.unwrap_or_else(|| PathBuf::from("templates")), commune.as_ref(), lang)
+    write_and_list(&out.unwrap_or_else(|| PathBuf::from("templates")), commune.as_ref(), territory, lang)
 }

@@ -27,10 +27,12 @@ pub struct ValidateOptions {
     pub columns: crate::detect::ColumnSettings,
     /// The caps on each input file (`[limits]` of veille.toml).
     pub limits: crate::ingest::Limits,
+    /// The cellule's territory (`veille.toml`, Essonne by default): names resolve within it first.
+    pub territory: crate::reference::Territory,
 }
 
 pub fn run(options: &ValidateOptions) -> u8 {
-    let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone() };
+    let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone(), territory: options.territory.clone() };
     let intake = read_inputs_with(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone(), &settings);
     if options.json {
         let json = validation_json(&intake.data, intake.files, options.lang);

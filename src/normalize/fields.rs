@@ -1,9 +1,7 @@
 //! Reading typed fields of a row, with the warning or error each unusable cell deserves.
 
 use super::rows::{quote, RowCtx};
-use super::{parse_bool, parse_count, parse_datetime, resolve_commune, resolve_school, CommuneMatch, Count, SchoolMatch};
-use crate::domain::InseeCode;
-use crate::reference::{Reference, School};
+use super::{parse_bool, parse_count, parse_datetime, Count};
 use chrono::NaiveDateTime;
 
 /// An optional date: an unreadable one becomes empty with a warning.
@@ -108,65 +106,4 @@ pub(crate) fn optional_count(row: &mut RowCtx<'_, '_>, field: &str) -> Option<Co
     }
 }
 
-/// The school of a row, with warnings for a typo'd or unknown UAI or name.
-pub(crate) fn optional_school(row: &mut RowCtx<'_, '_>, field: &str, commune: Option<&InseeCode>) -> Option<&'static School> {
-    let cell = row.cell(field)?.clone();
-    let v = quote(&cell.to_text());
-    match resolve_school(&cell, commune) {
-        SchoolMatch::Found(school) => Some(school),
-        SchoolMatch::Blank => None,
-        SchoolMatch::InvalidUai => {
-            row.warn(field, "invalid-uai", format!("UAI « {v} » invalide (lettre de contrôle) : vérifier le code"), format!("invalid UAI \"{v}\" (check letter): check the code"));
-            None
-        }
-        SchoolMatch::UnknownUai(_) => {
-            row.warn(field, "unknown-school", format!("UAI « {v} » absent du référentiel de l'Essonne"), format!("UAI \"{v}\" is not in the Essonne reference"));
-            None
-        }
-        SchoolMatch::Unknown => {
-            row.warn(field, "unknown-school", format!("établissement « {v} » non reconnu : indiquer son UAI"), format!("school \"{v}\" not recognised: give its UAI"));
-            None
-        }
-    }
-}
-
-/// The commune a row names by itself or by its title rows, without fallbacks or issues: a hint to tell
-/// apart schools of the same name.
-pub(crate) fn commune_hint(row: &RowCtx<'_, '_>) -> Option<InseeCode> {
-    match row.cell("commune").map(resolve_commune) {
-        Some(CommuneMatch::Found(insee)) => Some(insee),
-        _ => row.table.title_commune.clone(),
-    }
-}
-
-/// The row's commune: its own cell, else the title rows, its school, the workspace default. Rejects the row
-/// (error) when none gives one.
-pub(crate) fn row_commune(row: &mut RowCtx<'_, '_>, school: Option<&School>) -> Option<InseeCode> {
-    let cell = row.cell("commune").cloned();
-    let own = cell.as_ref().map(resolve_commune).unwrap_or(CommuneMatch::Blank);
-    let v = cell.as_ref().map(|c| quote(&c.to_text())).unwrap_or_default();
-    let (code, fr, en) = match own {
-        CommuneMatch::Found(insee) => return Some(insee),
-        CommuneMatch::Blank => ("unknown-commune", "commune absente".to_string(), "missing commune".to_string()),
-        CommuneMatch::Unknown => ("unknown-commune", format!("commune « {v} » inconnue en Essonne"), format!("commune \"{v}\" unknown in Essonne")),
-        CommuneMatch::Ambiguous(all) => {
-            let names: Vec<String> = all.iter().filter_map(|c| Reference::get().commune(c)).map(|c| c.name.clone()).collect();
-            let list = names.join(", ");
-            ("ambiguous-commune", format!("« {v} » désigne plusieurs communes ({list}) : écrire le nom ou le code INSEE"), format!("\"{v}\" names several communes ({list}): write the name or the INSEE code"))
-        }
-    };
-    let fallback = row.table.title_commune.clone().or_else(|| school.map(|s| s.insee.clone())).or_else(|| row.table.default_commune.clone());
-    match fallback {
-        Some(insee) => {
-            if cell.is_some() {
-                let name = Reference::get().commune(&insee).map(|c| c.name.clone()).unwrap_or_default();
-                row.warn("commune", code, format!("{fr} : commune {name} retenue (titre, établissement ou défaut)"), format!("{en}: commune {name} used (title, school or default)"));
-            }
-            Some(insee)
-        }
-        None => {
-            row.error("commune", code, format!("{fr} : la ligne est rejetée"), format!("{en}: the row is rejected"));
-            None
-        }
-    }
-}
+pub(crate) use super::place::{commune_hint, optional_school, row_commune};

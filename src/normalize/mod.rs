@@ -21,6 +21,7 @@ mod duplicates;
 mod fields;
 mod kinds;
 mod number;
+mod place;
 mod quantities;
 mod records;
 mod rows;
@@ -31,13 +32,13 @@ mod vocab;
 
 pub use boolean::parse_bool;
 pub use columns::TableColumns;
-pub use commune::{resolve_commune, CommuneMatch};
+pub use commune::{resolve_commune, resolve_commune_in, CommuneMatch, CommuneResolution, Via};
 pub use contact::{parse_email, parse_phone, Phone};
 pub use date::{find_date_in_text, parse_date, parse_datetime, parse_datetime_text};
 pub use number::{parse_count, parse_count_text, Count};
 pub use quantities::{parse_quantities, Quantities};
 pub use records::{Loan, PartnerAction, RegisterEntry, Response, Source};
-pub use school::{resolve_school, SchoolMatch};
+pub use school::{resolve_school, resolve_school_in, SchoolMatch};
 pub use terms::Terms;
 pub use themes::{all_themes, theme, themes_of, Theme};
 pub use vocab::{parse_device, parse_lender, parse_lenders, parse_partner_status, parse_register_status};
@@ -46,7 +47,7 @@ use crate::detect::Detected;
 use crate::domain::{InseeCode, Pseudonym, TableKind};
 use crate::ingest::RawTable;
 use crate::issues::{IssueLog, Location};
-use crate::reference::Reference;
+use crate::reference::Territory;
 use rows::{read_rows, TableContext};
 
 /// The row accounting of one table: `rows_read = rows_accepted + rows_rejected + rows_ignored`.
@@ -104,18 +105,19 @@ pub struct Normalized {
     pub issues: IssueLog,
 }
 
-/// What normalisation needs from outside: the pseudonymiser and the workspace's default commune.
+/// What normalisation needs from outside: the pseudonymiser, the workspace's default commune and the
+/// cellule's territory (where names resolve first).
 pub struct NormalizeOptions<'a> {
     pub pseudonymize: &'a dyn Fn(&str) -> Pseudonym,
     pub default_commune: Option<InseeCode>,
+    pub territory: &'a Territory,
 }
 
 impl Normalized {
     /// Normalises one detected table and appends its records, intake row and issues.
     pub fn add_table(&mut self, table: &RawTable, detected: &Detected, options: &NormalizeOptions<'_>) {
-        let reference = Reference::get();
         let titles = detected.title_lines.iter().chain(std::iter::once(&table.sheet));
-        let title_commune = titles.clone().find_map(|l| reference.commune_in_text(l)).map(|c| c.insee.clone());
+        let title_commune = titles.clone().find_map(|l| options.territory.commune_in_text(l)).map(|c| c.insee.clone());
         let title_date = detected.title_lines.iter().find_map(|l| find_date_in_text(l));
         let title_lender = detected.title_lines.iter().any(|l| parse_lender(l).is_some());
         // The title rows give every row its date ("Mise à jour du 19/05/2020") or lender ("Prêts du CD91").
@@ -134,6 +136,7 @@ impl Normalized {
             title_commune,
             title_date,
             default_commune: options.default_commune.clone(),
+            territory: options.territory,
             pseudonymize: options.pseudonymize,
         };
         let issues = &mut self.issues;

@@ -19,6 +19,8 @@ pub(crate) struct TableContext<'a> {
     pub title_date: Option<NaiveDate>,
     /// The workspace's default commune.
     pub default_commune: Option<InseeCode>,
+    /// The cellule's territory: names resolve within it first.
+    pub territory: &'a crate::reference::Territory,
     /// Turns a person's name into a pseudonym, as soon as it is read.
     pub pseudonymize: &'a dyn Fn(&str) -> Pseudonym,
 }

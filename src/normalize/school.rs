@@ -1,14 +1,14 @@
-//! Schools from a UAI or a name, checked against the Essonne collèges and écoles.
+//! Schools from a UAI or a name, checked against the national collèges and écoles.
 
 use crate::domain::{InseeCode, Uai};
 use crate::ingest::Cell;
-use crate::reference::{Reference, School};
+use crate::reference::{Reference, School, Territory};
 
 /// What a school cell resolved to.
 #[derive(Debug, Clone)]
 pub enum SchoolMatch {
     Found(&'static School),
-    /// A well-formed UAI that is not in the reference (a school outside Essonne, a new school).
+    /// A well-formed UAI that no reference file holds (a lycée, a private école, a new school): kept.
     UnknownUai(Uai),
     /// UAI-shaped, but its check letter is wrong: a typo.
     InvalidUai,
@@ -17,7 +17,9 @@ pub enum SchoolMatch {
     Blank,
 }
 
-/// Resolves a school cell; `commune` narrows a name shared by schools of several communes.
+/// Resolves a school cell: a UAI anywhere in France, a name within Essonne (the default territory);
+/// `commune` narrows a name shared by schools of several communes. Rows are resolved with
+/// [`resolve_school_in`], within the cellule's territory.
 ///
 /// ```
 /// use veille::ingest::Cell;
@@ -27,10 +29,29 @@ pub enum SchoolMatch {
 ///     _ => None,
 /// };
 /// assert_eq!(found("0910971L").as_deref(), Some("0910971L"));
-/// assert_eq!(found("Collège Les Sablons").as_deref(), Some("0910971L"));
 /// assert!(matches!(resolve_school(&Cell::Text("0910971M".into()), None), SchoolMatch::InvalidUai));
 /// ```
 pub fn resolve_school(cell: &Cell, commune: Option<&InseeCode>) -> SchoolMatch {
+    static ESSONNE: std::sync::OnceLock<Territory> = std::sync::OnceLock::new();
+    resolve_school_in(cell, commune, ESSONNE.get_or_init(Territory::default))
+}
+
+/// Resolves a school cell: a UAI anywhere, a name within the territory, narrowed by the row's commune.
+///
+/// ```
+/// use veille::ingest::Cell;
+/// use veille::normalize::{resolve_school_in, SchoolMatch};
+/// use veille::reference::Territory;
+/// let essonne = Territory::default();
+/// let found = |s: &str| match resolve_school_in(&Cell::Text(s.into()), None, &essonne) {
+///     SchoolMatch::Found(school) => Some(school.uai.to_string()),
+///     _ => None,
+/// };
+/// assert_eq!(found("Collège Les Sablons").as_deref(), Some("0910971L"));
+/// // A valid UAI that no reference file holds (a lycée, a private école) is kept as it is.
+/// assert!(matches!(resolve_school_in(&Cell::Text("0910625K".into()), None, &essonne), SchoolMatch::UnknownUai(_)));
+/// ```
+pub fn resolve_school_in(cell: &Cell, commune: Option<&InseeCode>, territory: &Territory) -> SchoolMatch {
     let text = cell.to_text();
     let t = text.trim();
     if t.is_empty() {
@@ -43,7 +64,7 @@ pub fn resolve_school(cell: &Cell, commune: Option<&InseeCode>) -> SchoolMatch {
             None => SchoolMatch::InvalidUai,
         };
     }
-    let candidates = reference.schools_by_name(t, None);
+    let candidates: Vec<&School> = reference.schools_by_name(t, None).into_iter().filter(|s| territory.contains(&s.insee)).collect();
     let narrowed: Vec<&School> = match commune {
         Some(c) if candidates.len() > 1 => candidates.iter().copied().filter(|s| &s.insee == c).collect(),
         _ => candidates.clone(),

@@ -1,74 +1,97 @@
-//! Parsing of the embedded reference CSV files.
+//! Reading the embedded archive `schemas/reference/france.zip` (deflated CSV tables, ~1 MB for ~3 MB of
+//! text): communes and aliases at once, schools when first needed.
 
-use super::{name_key, school_key, Commune, Reference, School};
-use crate::domain::{InseeCode, Uai};
+use super::{Alias, AliasKind, Commune, Reference};
+use crate::domain::InseeCode;
 use std::collections::HashMap;
+use std::io::{Cursor, Read};
 
-const COMMUNES: &str = include_str!("../../schemas/reference/communes.csv");
-const COLLEGES: &str = include_str!("../../schemas/reference/colleges.csv");
-const ECOLES: &str = include_str!("../../schemas/reference/ecoles.csv");
+const ARCHIVE: &[u8] = include_bytes!("../../schemas/reference/france.zip");
 
-fn records(text: &str) -> impl Iterator<Item = csv::StringRecord> + '_ {
+/// The text of one table of the archive; empty if it cannot be read (the archive is part of the binary,
+/// so this only happens to a damaged build, and then every lookup finds nothing rather than panicking).
+pub(super) fn entry(name: &str) -> String {
+    let mut text = String::new();
+    let read = zip::ZipArchive::new(Cursor::new(ARCHIVE))
+        .ok()
+        .and_then(|mut archive| archive.by_name(name).ok().and_then(|mut file| file.read_to_string(&mut text).ok()));
+    if read.is_none() {
+        text.clear();
+    }
+    text
+}
+
+pub(super) fn records(text: &str) -> impl Iterator<Item = csv::StringRecord> + '_ {
     csv::Reader::from_reader(text.as_bytes()).into_records().filter_map(Result::ok)
 }
 
-fn communes() -> Vec<Commune> {
-    records(COMMUNES)
-        .filter_map(|r| {
-            Some(Commune {
-                insee: InseeCode::parse(r.get(0)?)?,
-                name: r.get(1)?.to_string(),
-                postal_codes: r.get(2)?.split_whitespace().map(str::to_string).collect(),
-                population: r.get(3)?.parse().unwrap_or(0),
-            })
-        })
-        .collect()
+fn alias_kind(letter: &str) -> Option<AliasKind> {
+    match letter {
+        "d" => Some(AliasKind::Deleguee),
+        "a" => Some(AliasKind::Associee),
+        "m" => Some(AliasKind::Arrondissement),
+        _ => None,
+    }
 }
 
-fn schools() -> Vec<School> {
-    let colleges = records(COLLEGES).filter_map(|r| {
-        Some(School {
-            uai: Uai::parse(r.get(0)?)?,
-            name: r.get(1)?.to_string(),
-            insee: InseeCode::parse(r.get(2)?)?,
-            is_college: true,
-            rep: r.get(3)? == "1",
-            rep_plus: r.get(4)? == "1",
-            pupils: r.get(5)?.parse().unwrap_or(0),
-        })
-    });
-    let ecoles = records(ECOLES).filter_map(|r| {
-        Some(School {
-            uai: Uai::parse(r.get(0)?)?,
-            name: r.get(1)?.to_string(),
-            insee: InseeCode::parse(r.get(2)?)?,
-            is_college: false,
-            rep: false,
-            rep_plus: false,
-            pupils: 0,
-        })
-    });
-    colleges.chain(ecoles).collect()
+/// Communes actuelles, and the déléguées, associées and arrondissements as aliases.
+fn communes(text: &str) -> (Vec<Commune>, Vec<Alias>, Vec<(String, InseeCode)>) {
+    let (mut communes, mut aliases, mut postal) = (Vec::new(), Vec::new(), Vec::new());
+    for r in records(text) {
+        let (Some(code), Some(name), Some(kind)) = (r.get(0).and_then(InseeCode::parse), r.get(1), r.get(2)) else { continue };
+        let postal_codes: Vec<String> = r.get(4).unwrap_or_default().split_whitespace().map(str::to_string).collect();
+        if kind == "c" {
+            let population = r.get(5).and_then(|p| p.parse().ok()).unwrap_or(0);
+            communes.push(Commune { insee: code, name: name.to_string(), postal_codes, population });
+        } else if let (Some(kind), Some(current)) = (alias_kind(kind), r.get(3).and_then(InseeCode::parse)) {
+            // An arrondissement's postal code serves its city.
+            postal.extend(postal_codes.into_iter().map(|p| (p, current.clone())));
+            aliases.push(Alias { code: Some(code), name: name.to_string(), kind, current });
+        }
+    }
+    (communes, aliases, postal)
+}
+
+fn former(text: &str) -> impl Iterator<Item = Alias> + '_ {
+    records(text).filter_map(|r| {
+        let current = InseeCode::parse(r.get(2)?)?;
+        Some(Alias { code: InseeCode::parse(r.get(0)?), name: r.get(1)?.to_string(), kind: AliasKind::Former, current })
+    })
 }
 
 pub(super) fn build() -> Reference {
-    let communes = communes();
-    let mut by_insee = HashMap::new();
+    let (communes, mut aliases, extra_postal) = communes(&entry("communes.csv"));
+    aliases.extend(former(&entry("former.csv")));
+    let by_insee: HashMap<String, usize> = communes.iter().enumerate().map(|(i, c)| (c.insee.as_str().to_string(), i)).collect();
     let mut by_postal: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_name = HashMap::new();
+    let mut add_postal = |code: &str, i: usize| {
+        let list = by_postal.entry(code.to_string()).or_default();
+        if !list.contains(&i) {
+            list.push(i);
+        }
+    };
     for (i, c) in communes.iter().enumerate() {
-        by_insee.insert(c.insee.as_str().to_string(), i);
-        by_name.insert(name_key(&c.name), i);
-        for code in &c.postal_codes {
-            by_postal.entry(code.clone()).or_default().push(i);
+        c.postal_codes.iter().for_each(|p| add_postal(p, i));
+    }
+    for (p, current) in &extra_postal {
+        if let Some(&i) = by_insee.get(current.as_str()) {
+            add_postal(p, i);
         }
     }
-    let schools = schools();
-    let mut school_by_uai = HashMap::new();
-    let mut school_by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, s) in schools.iter().enumerate() {
-        school_by_uai.insert(s.uai.as_str().to_string(), i);
-        school_by_name.entry(school_key(&s.name)).or_default().push(i);
+    let mut alias_by_code: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in aliases.iter().enumerate() {
+        // A déléguée that shares its commune nouvelle's code adds nothing to the code lookup.
+        if let Some(code) = a.code.as_ref().filter(|c| *c != &a.current) {
+            alias_by_code.entry(code.as_str().to_string()).or_default().push(i);
+        }
     }
-    Reference { communes, by_insee, by_postal, by_name, schools, school_by_uai, school_by_name }
+    Reference {
+        communes,
+        aliases,
+        by_insee,
+        alias_by_code,
+        by_postal,
+        names: Default::default(),
+        schools: Default::default(),
+    }
 }

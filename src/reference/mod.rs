@@ -1,86 +1,74 @@
-//! The embedded reference tables of Essonne: communes, collèges and écoles (see
-//! `schemas/reference/PROVENANCE.md`). Loaded once, then shared read-only.
+//! The embedded national reference: every commune of the COG (with its communes déléguées and associées,
+//! arrondissements municipaux, postal codes, populations, former names and codes), the collèges and the
+//! public écoles of France (see `schemas/reference/PROVENANCE.md`). The archive is inflated and parsed once,
+//! on first use; the name and school indexes are built only when first asked for.
 //!
 //! ```
+//! use veille::domain::InseeCode;
 //! use veille::reference::Reference;
 //! let r = Reference::get();
-//! let viry = r.commune_by_name("VIRY CHATILLON").unwrap();
-//! assert_eq!(viry.insee.as_str(), "91687");
-//! assert_eq!(viry.population, 30838);
+//! let viry = r.commune(&InseeCode::parse("91687").unwrap()).unwrap();
+//! assert_eq!((viry.name.as_str(), viry.population, viry.departement()), ("Viry-Châtillon", 30838, "91"));
+//! assert_eq!(r.communes_named("Nantes")[0].insee.as_str(), "44109");
 //! ```
 
+mod keys;
 mod load;
+mod names;
+mod schools;
+mod territory;
 
-use crate::domain::{InseeCode, Uai};
-use crate::text::words;
+pub use keys::{name_key, school_key};
+pub use names::{edit_distance, Alias, AliasKind};
+pub use schools::School;
+pub use territory::{departement_code, Territory};
+
+use crate::domain::InseeCode;
+use names::NameIndex;
+use schools::Schools;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// A commune of Essonne.
+/// A commune actuelle of the COG.
 #[derive(Debug, Clone)]
 pub struct Commune {
     pub insee: InseeCode,
     pub name: String,
     pub postal_codes: Vec<String>,
+    /// Population municipale (0 when unknown).
     pub population: u32,
 }
 
-/// A collège or école with its education-priority flags.
-#[derive(Debug, Clone)]
-pub struct School {
-    pub uai: Uai,
-    pub name: String,
-    pub insee: InseeCode,
-    pub is_college: bool,
-    pub rep: bool,
-    pub rep_plus: bool,
-    /// Head-count (collèges only; 0 when unknown).
-    pub pupils: u32,
+impl Commune {
+    /// The département code: two characters, three overseas ("971"), `2A` / `2B` in Corsica.
+    ///
+    /// ```
+    /// use veille::reference::departement_of;
+    /// assert_eq!((departement_of("97101"), departement_of("2A004"), departement_of("44109")), ("971", "2A", "44"));
+    /// ```
+    pub fn departement(&self) -> &str {
+        departement_of(self.insee.as_str())
+    }
+}
+
+/// The département of an INSEE commune code (see [`Commune::departement`]).
+pub fn departement_of(insee: &str) -> &str {
+    let len = if insee.starts_with("97") { 3 } else { 2 };
+    insee.get(..len).unwrap_or(insee)
 }
 
 /// All reference tables with their lookup indexes.
 pub struct Reference {
     communes: Vec<Commune>,
+    /// Other names and codes of the communes: former communes, déléguées, associées, arrondissements.
+    aliases: Vec<Alias>,
     by_insee: HashMap<String, usize>,
+    /// Codes of aliases (former codes, déléguées, arrondissements) → indexes into `aliases`.
+    alias_by_code: HashMap<String, Vec<usize>>,
+    /// Postal codes → current communes (an arrondissement's code counts for its city).
     by_postal: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, usize>,
-    schools: Vec<School>,
-    school_by_uai: HashMap<String, usize>,
-    school_by_name: HashMap<String, Vec<usize>>,
-}
-
-/// A commune name reduced to its comparison key: folded, `st`/`ste` expanded, hyphens as spaces.
-///
-/// ```
-/// use veille::reference::name_key;
-/// assert_eq!(name_key("St-Michel-s/-Orge"), name_key("Saint-Michel-sur-Orge"));
-/// ```
-pub fn name_key(name: &str) -> String {
-    words(name)
-        .into_iter()
-        .map(|w| match w.as_str() {
-            "st" => "saint".to_string(),
-            "ste" => "sainte".to_string(),
-            "s" => "sur".to_string(),
-            _ => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A school name without its kind ("Collège", "École élémentaire", "privé"...), for matching.
-///
-/// ```
-/// use veille::reference::school_key;
-/// assert_eq!(school_key("Collège Les Sablons"), school_key("LES SABLONS"));
-/// assert_eq!(school_key("clg Olivier-de-Serres"), "olivier de serres");
-/// ```
-pub fn school_key(name: &str) -> String {
-    const KIND_WORDS: &[&str] = &[
-        "college", "clg", "ecole", "elementaire", "maternelle", "primaire", "prive", "privee", "public",
-        "publique", "groupe", "scolaire", "ee", "em", "ep", "gs",
-    ];
-    words(name).into_iter().filter(|w| !KIND_WORDS.contains(&w.as_str())).collect::<Vec<_>>().join(" ")
+    names: OnceLock<NameIndex>,
+    schools: OnceLock<Schools>,
 }
 
 impl Reference {
@@ -90,6 +78,7 @@ impl Reference {
         REFERENCE.get_or_init(load::build)
     }
 
+    /// Every commune actuelle of France.
     pub fn communes(&self) -> &[Commune] {
         &self.communes
     }
@@ -98,40 +87,63 @@ impl Reference {
         self.by_insee.get(insee.as_str()).map(|&i| &self.communes[i])
     }
 
+    /// The index of a commune in [`Reference::communes`].
+    pub(crate) fn index_of(&self, insee: &InseeCode) -> Option<usize> {
+        self.by_insee.get(insee.as_str()).copied()
+    }
+
     /// The communes served by a postal code (several share some codes).
     pub fn communes_by_postal(&self, code: &str) -> Vec<&Commune> {
         self.by_postal.get(code.trim()).map(|v| v.iter().map(|&i| &self.communes[i]).collect()).unwrap_or_default()
     }
 
-    /// A commune by name, in any case, accent or hyphen spelling.
+    /// The aliases that carry a code: former codes, codes of déléguées, associées and arrondissements.
+    pub fn aliases_by_code(&self, code: &str) -> Vec<&Alias> {
+        self.alias_by_code.get(code.trim()).map(|v| v.iter().map(|&i| &self.aliases[i]).collect()).unwrap_or_default()
+    }
+
+    pub fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+
+    fn names(&self) -> &NameIndex {
+        self.names.get_or_init(|| NameIndex::build(&self.communes, &self.aliases))
+    }
+
+    /// The communes actuelles of that name, in any case, accent or hyphen spelling (several share a name).
+    pub fn communes_named(&self, name: &str) -> Vec<&Commune> {
+        self.names().communes(&name_key(name)).iter().map(|&i| &self.communes[i]).collect()
+    }
+
+    /// The commune of that name when exactly one commune of France has it.
     pub fn commune_by_name(&self, name: &str) -> Option<&Commune> {
-        self.by_name.get(&name_key(name)).map(|&i| &self.communes[i])
+        match self.communes_named(name).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
-    /// The commune whose name appears in a free text ("Cellule de veille – Viry-Châtillon"); the longest wins.
-    pub fn commune_in_text(&self, text: &str) -> Option<&Commune> {
-        let key = format!(" {} ", name_key(text));
-        self.by_name
-            .iter()
-            .filter(|(name, _)| key.contains(&format!(" {name} ")))
-            .max_by_key(|(name, _)| name.len())
-            .map(|(_, &i)| &self.communes[i])
+    /// The aliases of that name (former names, déléguées, associées, arrondissements, "Paris 15e").
+    pub fn aliases_named(&self, name: &str) -> Vec<&Alias> {
+        self.names().aliases(&name_key(name)).into_iter().map(|i| &self.aliases[i]).collect()
     }
 
-    pub fn school(&self, uai: &Uai) -> Option<&School> {
-        self.school_by_uai.get(uai.as_str()).map(|&i| &self.schools[i])
+    fn schools(&self) -> &Schools {
+        self.schools.get_or_init(Schools::build)
+    }
+
+    pub fn school(&self, uai: &crate::domain::Uai) -> Option<&School> {
+        self.schools().by_uai(uai)
     }
 
     /// The schools whose name matches, optionally only within one commune.
     pub fn schools_by_name(&self, name: &str, within: Option<&InseeCode>) -> Vec<&School> {
-        let found = self.school_by_name.get(&school_key(name));
-        found
-            .map(|v| v.iter().map(|&i| &self.schools[i]).filter(|s| within.is_none_or(|c| &s.insee == c)).collect())
-            .unwrap_or_default()
+        self.schools().by_name(name).into_iter().filter(|s| within.is_none_or(|c| &s.insee == c)).collect()
     }
 
+    /// Every collège of France.
     pub fn colleges(&self) -> impl Iterator<Item = &School> {
-        self.schools.iter().filter(|s| s.is_college)
+        self.schools().all().iter().filter(|s| s.is_college)
     }
 
     /// The head-count of a commune's collèges (the base of the rates per 1,000 collège pupils).
@@ -143,6 +155,6 @@ impl Reference {
     /// assert!(Reference::get().college_pupils(&viry) > 1000);
     /// ```
     pub fn college_pupils(&self, insee: &InseeCode) -> u32 {
-        self.colleges().filter(|s| &s.insee == insee).map(|s| s.pupils).sum()
+        self.schools().college_pupils(insee)
     }
 }

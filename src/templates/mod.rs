@@ -13,11 +13,11 @@
 mod sheets;
 mod validation;
 
-pub use sheets::{form_label, GUIDE_SHEET, HEADER_ROW, LISTS_TITLE, TABLE_ROWS};
+pub use sheets::{form_label, GUIDE_SHEET, HEADER_ROW, LEGACY_LISTS_TITLE, LISTS_TITLE, TABLE_ROWS};
 pub use validation::{choices, LISTS_SHEET};
 
 use crate::domain::{InseeCode, TableKind};
-use crate::reference::Reference;
+use crate::reference::{departement_of, Reference, Territory};
 use rust_xlsxwriter::{Workbook, XlsxError};
 use std::path::{Path, PathBuf};
 
@@ -66,7 +66,7 @@ const TEMPLATES: [Template; 4] = [
 /// ```
 pub fn is_template_aid(table: &crate::ingest::RawTable) -> bool {
     let first = table.rows.first().and_then(|r| r.first()).map(|c| c.to_text()).unwrap_or_default();
-    (table.sheet == GUIDE_SHEET && first == GUIDE_SHEET) || (table.sheet == LISTS_SHEET && first == LISTS_TITLE && table.first_row == 1)
+    (table.sheet == GUIDE_SHEET && first == GUIDE_SHEET) || (table.sheet == LISTS_SHEET && (first == LISTS_TITLE || first == LEGACY_LISTS_TITLE) && table.first_row == 1)
 }
 
 /// The file name of the one-page questionnaire form.
@@ -82,25 +82,35 @@ fn titled(title: &str, place: Option<&str>) -> String {
 /// Writes the five blank workbooks into `dir` and returns their paths. With a commune, titles name it (so
 /// files that come back without a commune column are placed) and the form carries its "Commune :" line.
 pub fn write_templates(dir: &Path, commune: Option<&InseeCode>) -> Result<Vec<PathBuf>, XlsxError> {
+    let territory = match commune {
+        Some(c) => Territory::new(vec![departement_of(c.as_str()).to_string()], Vec::new()),
+        None => Territory::default(),
+    };
+    write_templates_in(dir, commune, &territory)
+}
+
+/// The templates of a cellule: the drop-down list of communes holds the territory's.
+pub fn write_templates_in(dir: &Path, commune: Option<&InseeCode>, territory: &Territory) -> Result<Vec<PathBuf>, XlsxError> {
     std::fs::create_dir_all(dir)?;
+    let communes = territory.communes();
     let place = commune.and_then(|c| Reference::get().commune(c)).map(|c| c.name.clone());
     let place = place.as_deref();
     let mut written = Vec::new();
     for t in &TEMPLATES {
         let mut workbook = Workbook::new();
         let title = titled(t.title, place);
-        sheets::table_sheet(&mut workbook, t.kind, t.sheet, &title, place.unwrap_or(""), t.note)?;
+        sheets::table_sheet(&mut workbook, t.kind, t.sheet, &title, place.unwrap_or(""), t.note, communes.len())?;
         sheets::guide_sheet(&mut workbook, t.kind, t.purpose, false)?;
-        sheets::lists_sheet(&mut workbook)?;
+        sheets::lists_sheet(&mut workbook, &communes)?;
         let path = dir.join(t.file);
         workbook.save(&path)?;
         written.push(path);
     }
     let mut workbook = Workbook::new();
-    sheets::form_sheet(&mut workbook, &titled("Questionnaire de la préfecture", place), place)?;
+    sheets::form_sheet(&mut workbook, &titled("Questionnaire de la préfecture", place), place, communes.len())?;
     let purpose = "Répondre seul au questionnaire de la préfecture (neuf questions) : une réponse par ligne, en colonne B.";
     sheets::guide_sheet(&mut workbook, TableKind::Questionnaire, purpose, true)?;
-    sheets::lists_sheet(&mut workbook)?;
+    sheets::lists_sheet(&mut workbook, &communes)?;
     let path = dir.join(FORM_FILE);
     workbook.save(&path)?;
     written.push(path);

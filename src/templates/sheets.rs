@@ -4,7 +4,7 @@
 use super::validation::{validation_for, LISTS_SHEET};
 use crate::detect::{schema, Field};
 use crate::domain::TableKind;
-use crate::reference::Reference;
+use crate::reference::Commune;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError};
 
 /// How many rows of a table template carry the validations and are left unlocked.
@@ -15,7 +15,9 @@ const A4: u8 = 9;
 /// The name and first cell of the guide sheet.
 pub const GUIDE_SHEET: &str = "Mode d'emploi";
 /// The first cell of the lists sheet.
-pub const LISTS_TITLE: &str = "Communes de l'Essonne";
+pub const LISTS_TITLE: &str = "Communes du territoire";
+/// The title templates written before the territory existed carry (still recognised as a template aid).
+pub const LEGACY_LISTS_TITLE: &str = "Communes de l'Essonne";
 
 fn title_format() -> Format {
     Format::new().set_bold().set_font_size(14)
@@ -75,9 +77,8 @@ fn protect(sheet: &mut Worksheet) {
 }
 
 /// The kind's table: title, instruction, protected header row, validated and unlocked data rows.
-pub fn table_sheet(workbook: &mut Workbook, kind: TableKind, name: &str, title: &str, place: &str, note: &str) -> Result<(), XlsxError> {
+pub fn table_sheet(workbook: &mut Workbook, kind: TableKind, name: &str, title: &str, place: &str, note: &str, communes: usize) -> Result<(), XlsxError> {
     let fields = &schema(kind).fields;
-    let communes = Reference::get().communes().len();
     let sheet = workbook.add_worksheet().set_name(name)?;
     let last = (fields.len() - 1) as u16;
     sheet.merge_range(0, 0, 0, last, title, &title_format())?;
@@ -117,9 +118,8 @@ pub fn form_label(field: &Field) -> String {
 }
 
 /// The one-page questionnaire: question in column A, answer in column B; the commune on its own line.
-pub fn form_sheet(workbook: &mut Workbook, title: &str, place: Option<&str>) -> Result<Vec<(u32, &'static str)>, XlsxError> {
+pub fn form_sheet(workbook: &mut Workbook, title: &str, place: Option<&str>, communes: usize) -> Result<Vec<(u32, &'static str)>, XlsxError> {
     let fields = &schema(TableKind::Questionnaire).fields;
-    let communes = Reference::get().communes().len();
     let sheet = workbook.add_worksheet().set_name("Questionnaire")?;
     sheet.set_column_width(0, 60)?.set_column_width(1, 60)?;
     sheet.write_with_format(0, 0, title, &title_format())?;
@@ -154,11 +154,11 @@ pub fn form_sheet(workbook: &mut Workbook, title: &str, place: Option<&str>) -> 
     Ok(answers)
 }
 
-/// The hidden sheet of long drop-down lists: the communes of Essonne.
-pub fn lists_sheet(workbook: &mut Workbook) -> Result<(), XlsxError> {
+/// The hidden sheet of long drop-down lists: the communes of the territory.
+pub fn lists_sheet(workbook: &mut Workbook, communes: &[&Commune]) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet().set_name(LISTS_SHEET)?;
     sheet.write_with_format(0, 0, LISTS_TITLE, &Format::new().set_bold())?;
-    let mut names: Vec<&str> = Reference::get().communes().iter().map(|c| c.name.as_str()).collect();
+    let mut names: Vec<&str> = communes.iter().map(|c| c.name.as_str()).collect();
     names.sort();
     for (i, name) in names.iter().enumerate() {
         sheet.write(i as u32 + 1, 0, *name)?;

@@ -6,7 +6,7 @@ use crate::domain::{Device, Lender, PartnerStatus, RegisterStatus};
 use crate::i18n::Lang;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Formula, XlsxError};
 
-/// The hidden sheet that holds the long lists (the communes of Essonne).
+/// The hidden sheet that holds the long lists (the communes of the territory).
 pub const LISTS_SHEET: &str = "Listes";
 
 /// Excel's limits on the texts of a validation.
@@ -60,7 +60,7 @@ fn rule_for(field: &Field, communes: usize) -> Result<DataValidation, XlsxError>
         )?,
         "commune" => error(
             DataValidation::new().allow_list_formula(Formula::new(format!("={LISTS_SHEET}!$A$2:$A${}", communes + 1))),
-            "Choisir la commune dans la liste (communes de l'Essonne).",
+            "Choisir la commune dans la liste (communes du territoire de la cellule).",
         )?,
         // Several lenders may be written, separated by ";": the list helps, and anything else is accepted.
         "lenders" => DataValidation::new()

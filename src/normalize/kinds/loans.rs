@@ -39,7 +39,7 @@ pub(crate) fn read_loan(row: &mut RowCtx<'_, '_>) -> Option<Loan> {
     let device = device(row)?;
     let lender = lender(row);
     let hint = commune_hint(row);
-    let school = optional_school(row, "etablissement", hint.as_ref());
+    let (school, uai) = optional_school(row, "etablissement", hint.as_ref());
     let commune = row_commune(row, school)?;
     let returned_on = super::super::fields::optional_datetime(row, "date_retour").map(|d| d.date());
     if returned_on.is_some_and(|r| r < lent_on) {
@@ -55,7 +55,7 @@ pub(crate) fn read_loan(row: &mut RowCtx<'_, '_>) -> Option<Loan> {
         device,
         quantity,
         beneficiary: row.text("beneficiaire").map(|name| pseudonymize(&name)),
-        school: school.map(|s| s.uai.clone()),
+        school: uai,
         level: row.text("niveau"),
         commune,
     })

@@ -27,13 +27,13 @@ pub(crate) fn read_register_entry(row: &mut RowCtx<'_, '_>) -> Option<RegisterEn
     };
     let reported_on = required_datetime(row, "date_signalement", "date de signalement", "report date")?.date();
     let hint = commune_hint(row);
-    let school = optional_school(row, "etablissement", hint.as_ref());
+    let (school, uai) = optional_school(row, "etablissement", hint.as_ref());
     let commune = row_commune(row, school)?;
     let family_consent = optional_bool(row, "adhesion_famille");
     Some(RegisterEntry {
         source: source(row),
         pupil,
-        school: school.map(|s| s.uai.clone()),
+        school: uai,
         level: row.text("niveau"),
         commune,
         reported_on,
