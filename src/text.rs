@@ -1,6 +1,5 @@
 //! Text folding shared by every stage: what makes "VIRY-CHÂTILLON" and "viry chatillon" the same key.
 
-use unicode_normalization::UnicodeNormalization;
 
 /// Lower-case, accent-free, punctuation turned into single spaces.
 ///
@@ -11,12 +10,38 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(fold("Q5 – Combien d’élèves ?"), "q5 combien d eleves");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    // NFKD also splits ligatures and compatibility forms ("ﬁ", "6ᵉ", non-breaking spaces).
-    for c in text.nfkd() {
+    let mut folder = Folder { out: String::with_capacity(text.len()), pending_space: false };
+    // NFKD, one character at a time (the combining marks it yields are dropped, so their order does not
+    // matter), also splits ligatures and compatibility forms ("ﬁ", "6ᵉ", non-breaking spaces); ASCII, most
+    // of what is folded, skips it.
+    for c in text.chars() {
+        if c.is_ascii() {
+            folder.push(c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, |d| folder.push(d));
+        }
+    }
+    folder.out
+}
+
+struct Folder {
+    out: String,
+    pending_space: bool,
+}
+
+impl Folder {
+    fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                self.separate();
+                self.out.push(c.to_ascii_lowercase());
+            } else {
+                self.pending_space = true;
+            }
+            return;
+        }
         if unicode_normalization::char::is_combining_mark(c) {
-            continue;
+            return;
         }
         let piece: &str = match c {
             'œ' | 'Œ' => "oe",
@@ -24,21 +49,23 @@ pub fn fold(text: &str) -> String {
             'ß' => "ss",
             _ => "",
         };
-        if !piece.is_empty() || c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            if piece.is_empty() {
-                out.extend(c.to_lowercase().filter(|l| !unicode_normalization::char::is_combining_mark(*l)));
-            } else {
-                out.push_str(piece);
-            }
+        if !piece.is_empty() {
+            self.separate();
+            self.out.push_str(piece);
+        } else if c.is_alphanumeric() {
+            self.separate();
+            self.out.extend(c.to_lowercase().filter(|l| !unicode_normalization::char::is_combining_mark(*l)));
         } else {
-            pending_space = true;
+            self.pending_space = true;
         }
     }
-    out
+
+    fn separate(&mut self) {
+        if self.pending_space && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+    }
 }
 
 /// The words of a folded text.

@@ -148,6 +148,29 @@ fn resolve_code(code: &str, territory: &Territory) -> CommuneResolution {
     decide(found, territory)
 }
 
+/// Whether a cell names a commune as written (a code, a postal code, a current or former name), without
+/// the search for close spellings: cheap enough to try on every sampled cell of every column.
+///
+/// ```
+/// use veille::ingest::Cell;
+/// use veille::normalize::names_a_commune;
+/// assert!(names_a_commune(&Cell::Text("Viry-Châtillon".into())));
+/// assert!(names_a_commune(&Cell::Text("91286".into())));
+/// assert!(!names_a_commune(&Cell::Text("Tablette".into())));
+/// ```
+pub fn names_a_commune(cell: &Cell) -> bool {
+    let text = cell.to_text();
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if matches!(cell, Cell::Number(_)) || t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
+        return matches!(resolve_commune(cell), CommuneMatch::Found(_) | CommuneMatch::Ambiguous(_));
+    }
+    let reference = Reference::get();
+    !reference.communes_named(t).is_empty() || !reference.aliases_named(t).is_empty()
+}
+
 fn resolve_name(name: &str, territory: &Territory) -> CommuneResolution {
     let reference = Reference::get();
     let key = name_key(name);

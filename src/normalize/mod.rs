@@ -32,7 +32,7 @@ mod vocab;
 
 pub use boolean::parse_bool;
 pub use columns::TableColumns;
-pub use commune::{resolve_commune, resolve_commune_in, CommuneMatch, CommuneResolution, Via};
+pub use commune::{names_a_commune, resolve_commune, resolve_commune_in, CommuneMatch, CommuneResolution, Via};
 pub use contact::{parse_email, parse_phone, Phone};
 pub use date::{find_date_in_text, parse_date, parse_datetime, parse_datetime_text};
 pub use number::{parse_count, parse_count_text, Count};

@@ -39,12 +39,15 @@ pub(super) struct NameIndex {
 
 impl NameIndex {
     pub(super) fn build(communes: &[Commune], aliases: &[Alias]) -> NameIndex {
+        use rayon::prelude::*;
         let mut index = NameIndex { communes: HashMap::new(), aliases: HashMap::new(), arrondissements: HashMap::new() };
-        for (i, c) in communes.iter().enumerate() {
-            index.communes.entry(name_key(&c.name)).or_default().push(i);
+        // Tens of thousands of names to fold: on every core.
+        let commune_keys: Vec<String> = communes.par_iter().map(|c| name_key(&c.name)).collect();
+        let alias_keys: Vec<String> = aliases.par_iter().map(|a| name_key(&a.name)).collect();
+        for (i, key) in commune_keys.into_iter().enumerate() {
+            index.communes.entry(key).or_default().push(i);
         }
-        for (i, a) in aliases.iter().enumerate().filter(|(_, a)| !a.name.is_empty()) {
-            let key = name_key(&a.name);
+        for ((i, a), key) in aliases.iter().enumerate().zip(alias_keys).filter(|((_, a), _)| !a.name.is_empty()) {
             if a.kind == AliasKind::Arrondissement {
                 if let Some(place) = arrondissement_spelling(&key) {
                     index.arrondissements.insert(place, i);

@@ -21,7 +21,8 @@ pub struct School {
 pub(super) struct Schools {
     all: Vec<School>,
     by_uai: HashMap<String, usize>,
-    by_name: HashMap<String, Vec<usize>>,
+    /// Built on the first look-up by name (a UAI needs none), its keys folded on every core.
+    by_name: std::sync::OnceLock<HashMap<String, Vec<usize>>>,
     pupils: HashMap<InseeCode, u32>,
 }
 
@@ -57,10 +58,9 @@ impl Schools {
     pub(super) fn build() -> Schools {
         let (college_text, ecole_text) = (entry("colleges.csv"), entry("ecoles.csv"));
         let all: Vec<School> = colleges(&college_text).chain(ecoles(&ecole_text)).collect();
-        let mut schools = Schools { by_uai: HashMap::new(), by_name: HashMap::new(), pupils: HashMap::new(), all: Vec::new() };
+        let mut schools = Schools { by_uai: HashMap::new(), by_name: std::sync::OnceLock::new(), pupils: HashMap::new(), all: Vec::new() };
         for (i, s) in all.iter().enumerate() {
             schools.by_uai.insert(s.uai.as_str().to_string(), i);
-            schools.by_name.entry(school_key(&s.name)).or_default().push(i);
             if s.is_college {
                 *schools.pupils.entry(s.insee.clone()).or_default() += s.pupils;
             }
@@ -78,7 +78,16 @@ impl Schools {
     }
 
     pub(super) fn by_name(&self, name: &str) -> Vec<&School> {
-        self.by_name.get(&school_key(name)).map(|v| v.iter().map(|&i| &self.all[i]).collect()).unwrap_or_default()
+        let index = self.by_name.get_or_init(|| {
+            use rayon::prelude::*;
+            let keys: Vec<String> = self.all.par_iter().map(|s| school_key(&s.name)).collect();
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, key) in keys.into_iter().enumerate() {
+                index.entry(key).or_default().push(i);
+            }
+            index
+        });
+        index.get(&school_key(name)).map(|v| v.iter().map(|&i| &self.all[i]).collect()).unwrap_or_default()
     }
 
     pub(super) fn college_pupils(&self, insee: &InseeCode) -> u32 {

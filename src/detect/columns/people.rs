@@ -2,7 +2,7 @@
 //! pseudonymised (placed on the kind's person field) or never read: it is never quoted in a message.
 
 use crate::ingest::Cell;
-use crate::normalize::{parse_device, parse_lender, parse_partner_status, parse_register_status, resolve_commune, CommuneMatch};
+use crate::normalize::{names_a_commune, parse_device, parse_lender, parse_partner_status, parse_register_status};
 use crate::text::fold;
 
 /// Words that make a name an organisation's, a place's or a thing's, not a person's.
@@ -51,5 +51,5 @@ pub fn looks_like_person(cell: &Cell) -> bool {
         || parse_device(text).is_some()
         || parse_partner_status(text).is_some()
         || parse_register_status(text).is_some();
-    !vocabulary && matches!(resolve_commune(cell), CommuneMatch::Unknown)
+    !vocabulary && !names_a_commune(cell)
 }

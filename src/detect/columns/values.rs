@@ -5,7 +5,7 @@
 use crate::ingest::{Cell, RawTable};
 use crate::normalize::{
     parse_bool, parse_count, parse_datetime, parse_device, parse_email, parse_lender, parse_partner_status, parse_phone,
-    parse_quantities, parse_register_status, resolve_commune, CommuneMatch,
+    names_a_commune, parse_quantities, parse_register_status,
 };
 use crate::text::fold;
 use chrono::Datelike;
@@ -97,8 +97,8 @@ impl ValueKind {
         match self {
             ValueKind::Date => parse_datetime(cell).is_some_and(|d| (2015..=2035).contains(&d.year())),
             ValueKind::Bool => parse_bool(cell).is_some(),
-            ValueKind::School => looks_like_uai(&text()) || matches!(crate::normalize::resolve_school(cell, None), crate::normalize::SchoolMatch::Found(_)),
-            ValueKind::Commune => matches!(resolve_commune(cell), CommuneMatch::Found(_) | CommuneMatch::Ambiguous(_)),
+            ValueKind::School => looks_like_uai(&text()) || (names_a_school(&text()) && matches!(crate::normalize::resolve_school(cell, None), crate::normalize::SchoolMatch::Found(_))),
+            ValueKind::Commune => names_a_commune(cell),
             ValueKind::Lender => parse_lender(&text()).is_some(),
             ValueKind::Device => parse_device(&text()).is_some(),
             ValueKind::PartnerStatus => parse_partner_status(&text()).is_some(),
@@ -119,6 +119,14 @@ impl ValueKind {
 fn looks_like_uai(text: &str) -> bool {
     let t = text.trim();
     t.is_ascii() && t.len() == 8 && t[..7].chars().all(|c| c.is_ascii_digit()) && t[7..].chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// A school's name says what it is ("Collège Les Sablons", "École élémentaire Jean Macé", "Clg Pasteur"):
+/// only such text is looked up among the schools, which keeps the look-up off every other column.
+fn names_a_school(text: &str) -> bool {
+    const KINDS: &[&str] = &["college", "clg", "ecole", "lycee", "groupe scolaire", "ee ", "em ", "erea", "segpa"];
+    let f = format!("{} ", fold(text));
+    KINDS.iter().any(|k| f.contains(k))
 }
 
 fn looks_like_level(text: &str) -> bool {
