@@ -135,7 +135,7 @@ fn prefecture_report_of_the_sample_gives_no_hidden_count_away() {
     // Cells: Some(value) when shown, None when hidden or never printed.
     let mut cells: Vec<Option<i64>> = Vec::new();
     let mut relations: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut add = |cells: &mut Vec<Option<i64>>, text: &str| {
+    let add = |cells: &mut Vec<Option<i64>>, text: &str| {
         cells.push(text.parse().ok());
         cells.len() - 1
     };

@@ -119,11 +119,11 @@ impl Normalized {
         let titles = detected.title_lines.iter().chain(std::iter::once(&table.sheet));
         let title_commune = titles.clone().find_map(|l| options.territory.commune_in_text(l)).map(|c| c.insee.clone());
         let title_date = detected.title_lines.iter().find_map(|l| find_date_in_text(l));
-        let title_lender = detected.title_lines.iter().any(|l| parse_lender(l).is_some());
+        let title_lender = detected.title_lines.iter().find_map(|l| parse_lender(l));
         // The title rows give every row its date ("Mise à jour du 19/05/2020") or lender ("Prêts du CD91").
         let provided = |f: &crate::detect::Field| match crate::detect::ValueKind::of_field(f) {
             crate::detect::ValueKind::Date => title_date.is_some(),
-            crate::detect::ValueKind::Lender => title_lender,
+            crate::detect::ValueKind::Lender => title_lender.is_some(),
             _ => false,
         };
         let columns = columns::report_columns(table, detected, provided, &mut self.issues);
@@ -135,6 +135,7 @@ impl Normalized {
             detected,
             title_commune,
             title_date,
+            title_lender,
             default_commune: options.default_commune.clone(),
             territory: options.territory,
             pseudonymize: options.pseudonymize,

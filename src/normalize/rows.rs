@@ -17,6 +17,8 @@ pub(crate) struct TableContext<'a> {
     pub title_commune: Option<InseeCode>,
     /// The date in the title rows ("Mise à jour du 19/05/2020").
     pub title_date: Option<NaiveDate>,
+    /// The lender the title rows name ("Prêts du CD91").
+    pub title_lender: Option<crate::domain::Lender>,
     /// The workspace's default commune.
     pub default_commune: Option<InseeCode>,
     /// The cellule's territory: names resolve within it first.

@@ -107,8 +107,4 @@ impl ColumnSettings {
         first.append(&mut self.0);
         self.0 = first;
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(Vec::is_empty)
-    }
 }

@@ -8,14 +8,14 @@ use super::source;
 use crate::domain::{Device, Lender};
 
 fn lender(row: &mut RowCtx<'_, '_>) -> Lender {
-    let from_title = || row.table.detected.title_lines.iter().find_map(|l| parse_lender(l));
+    let from_title = row.table.title_lender;
     match row.text("preteur") {
         Some(text) => parse_lender(&text).unwrap_or_else(|| {
             let v = quote(&text);
             row.warn("preteur", "unknown-lender", format!("prêteur « {v} » non reconnu : compté comme « autre »"), format!("lender \"{v}\" not recognised: counted as \"other\""));
             Lender::Autre
         }),
-        None => from_title().unwrap_or_else(|| {
+        None => from_title.unwrap_or_else(|| {
             row.warn("preteur", "unknown-lender", "prêteur absent : compté comme « autre »".into(), "missing lender: counted as \"other\"".into());
             Lender::Autre
         }),
