@@ -7,11 +7,13 @@
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use veille::aggregate::aggregate;
+use veille::aggregate::week;
 use veille::commands::pipeline::{read_inputs, report_week};
+use veille::diagnostic::diagnostic;
+use veille::history::Archive;
 use veille::i18n::Lang;
-use veille::privacy::{Audience, Pseudonymizer};
-use veille::report::{write_report, ReportInput};
+use veille::privacy::{Audience, Publication, Pseudonymizer};
+use veille::report::Outputs;
 
 fn main() {
     let runs: u32 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(20);
@@ -23,14 +25,13 @@ fn main() {
         let start = Instant::now();
         let intake = read_inputs(&inputs, None, &pseudonymizer, None);
         let t1 = Instant::now();
-        let Some(week) = report_week(None, &intake.data) else { return eprintln!("no date in sample_data") };
-        let Ok(aggregates) = aggregate(&intake.data, week) else { return eprintln!("aggregation failed") };
+        let Some(report_week) = report_week(None, &intake.data) else { return eprintln!("no date in sample_data") };
+        let Ok(figures_of_week) = week(&intake.data, report_week) else { return eprintln!("aggregation failed") };
         let t2 = Instant::now();
-        let input = ReportInput {
-            week, lang: Lang::Fr, files: intake.files, data: &intake.data, aggregates: &aggregates, previous: None,
-            audience: Audience::Trio, masked: None, history: Vec::new(), previous_restored: None,
-        };
-        if let Err(e) = write_report(&out, &input) {
+        let publication = Publication::new(&figures_of_week, Audience::Trio, 5, &Archive::default());
+        let d = diagnostic(&publication, intake.files, Lang::Fr);
+        let outputs = Outputs { stem: "diagnostic", document: &d.document, data: &d.data, summary: &d.summary, lang: Lang::Fr };
+        if let Err(e) = veille::report::write(&out, &outputs) {
             return eprintln!("write failed: {e}");
         }
         let t3 = Instant::now();

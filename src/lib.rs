@@ -2,8 +2,11 @@
 //!
 //! Data flows one way, one module per stage:
 //! `ingest → detect → normalize → privacy → aggregate → history → report`.
-//! [`commands`] wires the stages together for each CLI command; [`templates`] writes the blank forms that
-//! feed the pipeline, and [`config`] reads the workspace's `veille.toml`.
+//! After aggregate, [`privacy::Publication`] decides what an audience may see; each document builds its
+//! ordered sections once ([`diagnostic`], [`bilan`], [`validation`]) in the [`document`] model, and
+//! [`report`] writes them (workbook, PDF, CSV, JSON). [`commands`] wires the stages together for each CLI
+//! command; [`templates`] writes the blank forms that feed the pipeline, and [`config`] reads the
+//! workspace's `veille.toml`.
 //!
 //! ```
 //! use veille::domain::InseeCode;
@@ -12,9 +15,12 @@
 //! ```
 
 pub mod aggregate;
+pub mod bilan;
 pub mod commands;
 pub mod config;
 pub mod detect;
+pub mod diagnostic;
+pub mod document;
 pub mod domain;
 pub mod history;
 pub mod i18n;
@@ -27,3 +33,4 @@ pub mod report;
 pub mod state;
 pub mod templates;
 pub mod text;
+pub mod validation;

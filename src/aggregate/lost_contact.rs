@@ -1,6 +1,7 @@
 //! Lost contact: what questionnaires declared (Q5) and what the register holds, per commune.
 
 use super::frames::{count_if, day_number, ints, strings};
+use super::week::status_at;
 use super::{commune_name, LostContactRow};
 use crate::domain::{IsoWeek, RegisterStatus};
 use crate::normalize::{RegisterEntry, Response};
@@ -49,15 +50,6 @@ pub(super) fn responses_by_commune(responses: &[Response], week: IsoWeek) -> Pol
             declared_respondents: respondents[i],
         })
         .collect())
-}
-
-/// A register row's status as it stood at the end of the week: a situation closed after that was still
-/// in progress then.
-fn status_at(entry: &RegisterEntry, week: IsoWeek) -> RegisterStatus {
-    match (entry.status, entry.closed_on) {
-        (RegisterStatus::Clos, Some(closed)) if closed > week.sunday() => RegisterStatus::EnCours,
-        (status, _) => status,
-    }
 }
 
 fn status_class(status: RegisterStatus) -> &'static str {
@@ -144,12 +136,7 @@ pub(super) fn merge(communes: &BTreeSet<String>, responses: &[ResponseFigures], 
 
 /// Each pupil's latest register row by the end of the week (by date of report, then input order), in
 /// pseudonym order: the state the figures count.
-///
-/// ```
-/// # use veille::aggregate::latest_register_states;
-/// assert!(latest_register_states(&[], "2020-W21".parse().unwrap()).is_empty());
-/// ```
-pub fn latest_register_states(register: &[RegisterEntry], week: IsoWeek) -> Vec<&RegisterEntry> {
+pub(super) fn latest_register_states(register: &[RegisterEntry], week: IsoWeek) -> Vec<&RegisterEntry> {
     let mut latest: std::collections::BTreeMap<&str, &RegisterEntry> = std::collections::BTreeMap::new();
     for e in register.iter().filter(|e| e.reported_on <= week.sunday()) {
         let slot = latest.entry(e.pupil.as_str()).or_insert(e);

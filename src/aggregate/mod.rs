@@ -3,13 +3,17 @@
 //! Figures are "as of" the end of the report week (Sunday 23:59): questionnaires returned so far, loans made
 //! and returned by then, each partner action's latest sheet, the register's state.
 
+mod figures;
 mod frames;
 mod loans;
 mod lost_contact;
 mod partners;
+mod totals;
+mod week;
 
-pub use lost_contact::latest_register_states;
-pub use partners::current_actions;
+pub use figures::{CollegeRow, CoverageRow, Declared, Priority, Question, QuestionRow, RepertoireRow, ThemeCount};
+pub use totals::{CommuneTotals, Figure, Totals};
+pub use week::{returned_by, status_at, EndOfWeek, PupilState};
 
 use crate::domain::{Device, InseeCode, IsoWeek, Lender, PartnerStatus};
 use crate::normalize::Normalized;
@@ -54,74 +58,6 @@ pub struct PartnerRow {
     pub stale_actions: i64,
 }
 
-/// The key figures of summary.json, for all communes or one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Totals {
-    pub responses: i64,
-    pub lost_contact_declared: i64,
-    pub register_pupils: i64,
-    pub devices_lent: i64,
-    pub devices_outstanding: i64,
-    pub partner_actions: i64,
-    pub partner_actions_suspended: i64,
-}
-
-impl Totals {
-    /// The figures in a fixed order, with their summary.json names.
-    pub fn named(&self) -> [(&'static str, i64); 7] {
-        [
-            ("responses", self.responses),
-            ("lost_contact_declared", self.lost_contact_declared),
-            ("register_pupils", self.register_pupils),
-            ("devices_lent", self.devices_lent),
-            ("devices_outstanding", self.devices_outstanding),
-            ("partner_actions", self.partner_actions),
-            ("partner_actions_suspended", self.partner_actions_suspended),
-        ]
-    }
-}
-
-impl Totals {
-    /// The summary.json names of the figures, in the order of [`Totals::named`].
-    pub fn names() -> [&'static str; 7] {
-        Totals::default().named().map(|(name, _)| name)
-    }
-
-    /// Totals from values in the order of [`Totals::named`].
-    pub fn from_values(v: [i64; 7]) -> Totals {
-        Totals {
-            responses: v[0],
-            lost_contact_declared: v[1],
-            register_pupils: v[2],
-            devices_lent: v[3],
-            devices_outstanding: v[4],
-            partner_actions: v[5],
-            partner_actions_suspended: v[6],
-        }
-    }
-}
-
-impl std::ops::AddAssign<&Totals> for Totals {
-    fn add_assign(&mut self, other: &Totals) {
-        self.responses += other.responses;
-        self.lost_contact_declared += other.lost_contact_declared;
-        self.register_pupils += other.register_pupils;
-        self.devices_lent += other.devices_lent;
-        self.devices_outstanding += other.devices_outstanding;
-        self.partner_actions += other.partner_actions;
-        self.partner_actions_suspended += other.partner_actions_suspended;
-    }
-}
-
-/// One commune's totals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CommuneTotals {
-    pub insee: String,
-    pub name: String,
-    #[serde(flatten)]
-    pub totals: Totals,
-}
-
 /// Everything the report shows for one week.
 #[derive(Debug, Clone)]
 pub struct Aggregates {
@@ -154,6 +90,67 @@ fn commune_totals(insee: &str, agg: &Aggregates) -> Totals {
         partner_actions: partners.clone().map(|r| r.actions).sum(),
         partner_actions_suspended: partners.filter(|r| r.status == PartnerStatus::Suspendu).map(|r| r.actions).sum(),
     }
+}
+
+/// What the reference knows of a commune, the bases of its rates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CommuneBase {
+    pub population: u32,
+    pub college_pupils: u32,
+}
+
+impl CommuneBase {
+    fn of(insee: &str) -> CommuneBase {
+        let reference = Reference::get();
+        let code = InseeCode::parse(insee);
+        CommuneBase {
+            population: code.as_ref().and_then(|c| reference.commune(c)).map_or(0, |c| c.population),
+            college_pupils: code.as_ref().map_or(0, |c| reference.college_pupils(c)),
+        }
+    }
+}
+
+/// The week's figures: the contract's tables, and a typed row for every other figure the report shows,
+/// all as of the end of the week. The report reads the week from here only.
+pub struct Week<'a> {
+    pub aggregates: Aggregates,
+    /// The records as they stood at the end of the week.
+    pub end: EndOfWeek<'a>,
+    /// What was read: intake, issues, columns (for the quality section).
+    pub data: &'a Normalized,
+    pub questions: Vec<QuestionRow>,
+    pub declared: Declared,
+    pub themes: Vec<ThemeCount>,
+    pub colleges: Vec<CollegeRow>,
+    pub repertoire: Vec<RepertoireRow<'a>>,
+    pub coverage: Vec<CoverageRow>,
+    /// Per commune of `aggregates.communes`, in the same order.
+    pub bases: Vec<CommuneBase>,
+}
+
+/// Computes every figure of the week.
+///
+/// ```
+/// let data = veille::normalize::Normalized::default();
+/// let week = veille::aggregate::week(&data, "2020-W21".parse().unwrap()).unwrap();
+/// assert_eq!(week.questions.len(), 9);
+/// assert!(week.aggregates.communes.is_empty() && week.colleges.is_empty());
+/// ```
+pub fn week(data: &Normalized, week: IsoWeek) -> PolarsResult<Week<'_>> {
+    let aggregates = aggregate(data, week)?;
+    let end = EndOfWeek::new(data, week);
+    Ok(Week {
+        bases: aggregates.communes.iter().map(|c| CommuneBase::of(&c.insee)).collect(),
+        questions: figures::questions(&end),
+        declared: figures::declared(&end),
+        themes: figures::themes_cited(&end),
+        colleges: figures::colleges(&end),
+        repertoire: figures::repertoire(&end),
+        coverage: figures::coverage(&end),
+        aggregates,
+        end,
+        data,
+    })
 }
 
 /// Computes the week's figures.

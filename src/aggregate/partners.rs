@@ -54,12 +54,7 @@ pub(super) fn partners_by_commune(actions: &[PartnerAction], week: IsoWeek) -> P
 
 /// Each action's latest sheet by the end of the week (undated sheets count, as in the figures), in the
 /// order of the inputs: the *répertoire des dispositifs*.
-///
-/// ```
-/// # use veille::aggregate::current_actions;
-/// assert!(current_actions(&[], "2020-W21".parse().unwrap()).is_empty());
-/// ```
-pub fn current_actions(actions: &[PartnerAction], week: IsoWeek) -> Vec<&PartnerAction> {
+pub(super) fn current_actions(actions: &[PartnerAction], week: IsoWeek) -> Vec<&PartnerAction> {
     let mut latest: std::collections::HashMap<String, (usize, &PartnerAction)> = std::collections::HashMap::new();
     for (order, a) in actions.iter().enumerate().filter(|(_, a)| a.updated_on.is_none_or(|d| d <= week.sunday())) {
         let slot = latest.entry(action_key(a)).or_insert((order, a));

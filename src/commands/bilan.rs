@@ -1,17 +1,16 @@
 //! `veille bilan [--from 2020-W12] [--to 2020-W38] --out DIR`: the September review, from the history alone.
-//!
-//! Usage: veille bilan [--state DIR] [--from WEEK] [--to WEEK] [--out DIR] [--lang fr|en]
+//! Its options: [`super::cli`].
 //!
 //! Reads the weekly snapshots recorded by `veille report` under the state folder (never the inputs) and
 //! writes `bilan.xlsx`, `bilan.pdf`, `charts/*.svg|png`, `data/weeks.csv`, `data/communes.csv` and
 //! `summary.json` into DIR (default `reports/bilan`). The history holds the trio's figures: the review is
 //! for the trio (no statistical secrecy is applied).
 
-use super::exit;
+use super::{exit, VeilleError};
 use crate::domain::IsoWeek;
 use crate::history;
 use crate::i18n::Lang;
-use crate::report::Bilan;
+use crate::bilan::Bilan;
 use std::path::PathBuf;
 
 /// The options of `veille bilan`.
@@ -23,28 +22,18 @@ pub struct BilanOptions {
     pub lang: Lang,
 }
 
-pub fn run(options: &BilanOptions) -> u8 {
+pub fn run(options: &BilanOptions) -> Result<u8, VeilleError> {
     let lang = options.lang;
-    let rows = match history::series(&options.state, options.from, options.to) {
-        Ok(rows) => rows,
-        Err(e) => {
-            eprintln!("veille: {}", e.message(lang));
-            return exit::FAILURE;
-        }
-    };
-    let Some(bilan) = Bilan::new(&rows, lang) else {
-        eprintln!(
-            "veille: {} {}",
-            lang.pick("aucune semaine enregistrée dans l'historique de", "no week recorded in the history of"),
-            options.state.display()
-        );
-        eprintln!("{}", lang.pick("  → lancer d'abord `veille report` semaine après semaine (voir le README)", "  → run `veille report` week after week first (see the README)"));
-        return exit::FAILURE;
-    };
-    if let Err(e) = bilan.write(&options.out) {
-        eprintln!("veille: {} {} ({e})", lang.pick("impossible d'écrire le bilan dans", "cannot write the review into"), options.out.display());
-        return exit::FAILURE;
-    }
+    let rows = history::series(&options.state, options.from, options.to).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
+    let state = options.state.display();
+    let bilan = Bilan::new(&rows, lang).ok_or_else(|| {
+        VeilleError::failure(
+            format!("aucune semaine enregistrée dans l'historique de {state}\n  → lancer d'abord `veille report` semaine après semaine (voir le README)"),
+            format!("no week recorded in the history of {state}\n  → run `veille report` week after week first (see the README)"),
+        )
+    })?;
+    let out = options.out.display();
+    bilan.write(&options.out).map_err(|e| VeilleError::failure(format!("impossible d'écrire le bilan dans {out} ({e})"), format!("cannot write the review into {out} ({e})")))?;
     let (last, totals, _) = bilan.last();
     match lang {
         Lang::Fr => println!(
@@ -56,5 +45,5 @@ pub fn run(options: &BilanOptions) -> u8 {
             bilan.first_week(), last, options.out.display(), bilan.weeks.len(), bilan.communes.len(), totals.register_pupils, totals.devices_lent
         ),
     }
-    exit::OK
+    Ok(exit::OK)
 }

@@ -1,6 +1,6 @@
 //! `veille init [DIR]`: a workspace for a cellule.
 //!
-//! Usage: veille init [DIR] [--commune CODE|NAME] [--departement 44]... [--lang fr|en]
+//! Its options and their help: [`super::cli`].
 //!
 //! The territory written in `veille.toml` is the `--departement`s given, else the commune's département,
 //! else none (Essonne, the default).
@@ -9,7 +9,7 @@
 //! pseudonymisation key (mode 0600). What exists is never touched, a key never overwritten; running it
 //! twice changes nothing and says so.
 
-use super::exit;
+use super::{exit, VeilleError};
 use super::template::{commune_argument, write_and_list};
 use crate::config::{commented_config_in, CONFIG_FILE};
 use crate::domain::InseeCode;
@@ -48,17 +48,10 @@ fn territory(commune: Option<String>, given: &[String], lang: Lang) -> Result<(O
     Ok((commune, territory, written))
 }
 
-pub fn run(dir: &Path, commune: Option<String>, given_departements: &[String], lang: Lang) -> u8 {
-    let (commune, territory, written) = match territory(commune, given_departements, lang) {
-        Ok(found) => found,
-        Err(message) => {
-            eprintln!("veille: {message}");
-            return exit::USAGE;
-        }
-    };
+pub fn run(dir: &Path, commune: Option<String>, given_departements: &[String], lang: Lang) -> Result<u8, VeilleError> {
+    let (commune, territory, written) = territory(commune, given_departements, lang).map_err(VeilleError::usage_said)?;
     let failed = |what: &Path, e: &dyn std::fmt::Display| {
-        eprintln!("veille: {} {} ({e})", lang.pick("impossible de créer", "cannot create"), what.display());
-        exit::FAILURE
+        Err(VeilleError::failure(format!("impossible de créer {} ({e})", what.display()), format!("cannot create {} ({e})", what.display())))
     };
     let mut created = 0;
     let config = dir.join(CONFIG_FILE);
@@ -82,9 +75,7 @@ pub fn run(dir: &Path, commune: Option<String>, given_departements: &[String], l
     if templates.exists() {
         say(lang, false, &templates);
     } else {
-        if write_and_list(&templates, commune.as_ref(), &territory, lang) != exit::OK {
-            return exit::FAILURE;
-        }
+        write_and_list(&templates, commune.as_ref(), &territory, lang)?;
         created += 1;
     }
     let state = dir.join(".veille");
@@ -95,15 +86,12 @@ pub fn run(dir: &Path, commune: Option<String>, given_departements: &[String], l
             println!("{}", lang.pick("  → sauvegarder cette clé : elle sert chaque semaine pour compter chaque élève une seule fois", "  → back this key up: it is needed every week to count each pupil once"));
         }
         Ok((_, _)) => say(lang, false, &state.join("key")),
-        Err(e) => {
-            eprintln!("veille: {}", e.message(lang));
-            return exit::FAILURE;
-        }
+        Err(e) => return Err(VeilleError::from_message(|l| e.message(l))),
     }
     if created == 0 {
         println!("{}", lang.pick("Rien n'a changé : l'espace de travail existe déjà.", "Nothing changed: the workspace already exists."));
     } else {
         println!("{} {}", lang.pick("Espace de travail prêt dans", "Workspace ready in"), dir.display());
     }
-    exit::OK
+    Ok(exit::OK)
 }

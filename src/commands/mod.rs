@@ -1,14 +1,21 @@
-//! One file per command; each has its usage text at the top and returns the process exit code.
+//! One file per command; [`cli`] defines the command line, [`help`] its help in French and English,
+//! [`settings`] resolves each command's options once, and every command returns its exit status or one
+//! [`VeilleError`], which `main` prints.
 
 pub mod bilan;
+pub mod cli;
+mod error;
 pub mod help;
 pub mod init;
 pub mod pipeline;
 pub mod purge;
 pub mod report;
 pub mod schema;
+pub mod settings;
 pub mod template;
 pub mod validate;
+
+pub use error::{notice, VeilleError};
 
 /// Exit codes of DESIGN.md.
 pub mod exit {

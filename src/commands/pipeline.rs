@@ -78,6 +78,7 @@ pub fn read_inputs_with(paths: &[PathBuf], forced: Option<TableKind>, pseudonymi
     }
     data.finish();
     apply_charter(&mut data, &names);
+    crate::normalize::classify_themes(&mut data.responses);
     Intake { data, files }
 }
 

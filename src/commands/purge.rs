@@ -1,6 +1,6 @@
 //! `veille purge [--before DATE] [--dry-run]`: retention (charter, article 7).
 //!
-//! Usage: veille purge [--state DIR] [--before 2021-05-01] [--dry-run] [INPUT...]
+//! Its options and their help: [`super::cli`].
 //!
 //! Deletes the weekly snapshots of the history whose week ended before DATE (default: today minus
 //! `retention_days` of `veille.toml`, 365 by default) and says how many. veille never copies register
@@ -8,7 +8,7 @@
 //! (default: `inputs` of veille.toml) it counts the register rows past retention (reported before DATE,
 //! or closed before DATE) file by file, for the trio to delete. Counts only, never names.
 
-use super::exit;
+use super::{exit, VeilleError};
 use super::pipeline::read_inputs;
 use crate::history;
 use crate::i18n::Lang;
@@ -43,19 +43,10 @@ fn register_rows_past(inputs: &[PathBuf], before: NaiveDate) -> BTreeMap<String,
     by_file
 }
 
-pub fn run(options: &PurgeOptions) -> u8 {
+pub fn run(options: &PurgeOptions) -> Result<u8, VeilleError> {
     let lang = options.lang;
-    let _lock = match super::report::lock_state(&options.state, options.lock_wait, lang) {
-        Ok(lock) => lock,
-        Err(code) => return code,
-    };
-    let weeks = match history::purge(&options.state, options.before, options.dry_run) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("veille: {}", e.message(lang));
-            return exit::FAILURE;
-        }
-    };
+    let _lock = super::report::lock_state(&options.state, options.lock_wait)?;
+    let weeks = history::purge(&options.state, options.before, options.dry_run).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
     let verb = match (options.dry_run, lang) {
         (true, Lang::Fr) => "à effacer",
         (false, Lang::Fr) => "effacées",
@@ -77,7 +68,7 @@ pub fn run(options: &PurgeOptions) -> u8 {
             Lang::En => println!("  {file}: {n} register row(s) past the retention period, to delete from the file"),
         }
     }
-    exit::OK
+    Ok(exit::OK)
 }
 
 /// The default cut-off: `retention_days` before `today`.

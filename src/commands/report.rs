@@ -1,20 +1,19 @@
-//! `veille report INPUT...`: the weekly diagnostic.
-//!
-//! Usage: veille report [INPUT...] [--out DIR] [--week 2020-W21] [--audience trio|partenaires|prefecture] [--lang fr|en] [--state DIR] [--kind KIND] [--colonne "En-tête=champ"]... [--strict]
+//! `veille report INPUT...`: the weekly diagnostic (its options: [`super::cli`]).
 //!
 //! Reads every file and folder given (recursively), writes the outputs of DESIGN.md into DIR
 //! (default `reports/<week>`), and exits 0 when the report was written, 3 with `--strict` when an
 //! error-level issue exists, 1 when nothing could be written.
 
-use super::exit;
+use super::{exit, notice, VeilleError};
 use super::pipeline::{read_inputs_with, report_week, ReadSettings};
-use crate::aggregate::aggregate;
-use crate::history;
+use crate::aggregate::week as figures_of_week;
+use crate::diagnostic::diagnostic;
+use crate::history::{self, Archive};
 use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::i18n::Lang;
-use crate::privacy::{load_key, Audience, KeyOrigin, Pseudonymizer};
+use crate::privacy::{load_key, Audience, KeyOrigin, Publication, Pseudonymizer};
 use crate::ingest::Limits;
-use crate::report::{mask, prepare_report, ReportInput};
+use crate::report::{prepare, Outputs};
 use crate::state::{crash_point, StateLock};
 use std::path::PathBuf;
 
@@ -47,115 +46,79 @@ pub struct ReportOptions {
 }
 
 /// Loads the pseudonymisation key, saying so when a new one is created.
-pub fn pseudonymizer(state: &std::path::Path, lang: Lang) -> Result<Pseudonymizer, u8> {
+pub fn pseudonymizer(state: &std::path::Path, lang: Lang) -> Result<Pseudonymizer, VeilleError> {
     let env_key = std::env::var("VEILLE_KEY").ok();
-    match load_key(state, env_key.as_deref()) {
-        Ok((key, origin)) => {
-            if let KeyOrigin::Created(path) = origin {
-                eprintln!(
-                    "{}",
-                    lang.pick(
-                        &format!("veille: nouvelle clé de pseudonymisation créée dans {} : la sauvegarder, elle sert chaque semaine", path.display()),
-                        &format!("veille: new pseudonymisation key created in {}: back it up, it is needed every week", path.display()),
-                    )
-                );
-            }
-            Ok(Pseudonymizer::new(&key))
-        }
-        Err(e) => {
-            eprintln!("veille: {}", e.message(lang));
-            Err(exit::FAILURE)
-        }
+    let (key, origin) = load_key(state, env_key.as_deref()).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
+    if let KeyOrigin::Created(path) = origin {
+        notice(
+            lang,
+            &format!("nouvelle clé de pseudonymisation créée dans {} : la sauvegarder, elle sert chaque semaine", path.display()),
+            &format!("new pseudonymisation key created in {}: back it up, it is needed every week", path.display()),
+        );
     }
+    Ok(Pseudonymizer::new(&key))
 }
 
 /// Holds the state folder for this run, or says who does.
-pub fn lock_state(state: &std::path::Path, wait: std::time::Duration, lang: Lang) -> Result<StateLock, u8> {
-    match StateLock::acquire(state, wait) {
-        Ok(lock) => {
-            // What a killed run left half-done is swept while no other run can be writing.
-            crate::state::sweep(state);
-            crash_point();
-            Ok(lock)
-        }
-        Err(e) => {
-            eprintln!("veille: {}", e.message(lang));
-            Err(exit::FAILURE)
-        }
-    }
+pub fn lock_state(state: &std::path::Path, wait: std::time::Duration) -> Result<StateLock, VeilleError> {
+    let lock = StateLock::acquire(state, wait).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
+    // What a killed run left half-done is swept while no other run can be writing.
+    crate::state::sweep(state);
+    crash_point();
+    Ok(lock)
 }
 
-pub fn run(options: &ReportOptions) -> u8 {
+fn cannot_write(out: &std::path::Path, e: &dyn std::fmt::Display) -> VeilleError {
+    VeilleError::failure(
+        format!("impossible d'écrire le rapport dans {} ({e}) : rien n'a été modifié (disque plein ou droits insuffisants ?)", out.display()),
+        format!("cannot write the report into {} ({e}): nothing was changed (disk full or missing permission?)", out.display()),
+    )
+}
+
+pub fn run(options: &ReportOptions) -> Result<u8, VeilleError> {
     let lang = options.lang;
-    let _lock = match lock_state(&options.state, options.lock_wait, lang) {
-        Ok(lock) => lock,
-        Err(code) => return code,
-    };
-    let pseudonymizer = match pseudonymizer(&options.state, lang) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+    let _lock = lock_state(&options.state, options.lock_wait)?;
+    let pseudonymizer = pseudonymizer(&options.state, lang)?;
     crash_point();
     let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone(), territory: options.territory.clone() };
     let intake = read_inputs_with(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &settings);
     crash_point();
-    let Some(week) = report_week(options.week, &intake.data) else {
-        eprintln!("veille: {}", lang.pick("aucune date trouvée dans les fichiers : préciser la semaine avec --week 2020-W21", "no date found in the inputs: give the week with --week 2020-W21"));
-        return exit::USAGE;
-    };
-    let aggregates = match aggregate(&intake.data, week) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("veille: {} ({e})", lang.pick("le calcul des indicateurs a échoué", "computing the figures failed"));
-            return exit::FAILURE;
-        }
-    };
+    let week = report_week(options.week, &intake.data).ok_or_else(|| {
+        VeilleError::usage("aucune date trouvée dans les fichiers : préciser la semaine avec --week 2020-W21", "no date found in the inputs: give the week with --week 2020-W21")
+    })?;
+    let figures = figures_of_week(&intake.data, week)
+        .map_err(|e| VeilleError::failure(format!("le calcul des indicateurs a échoué ({e})"), format!("computing the figures failed ({e})")))?;
     let out = options.out.clone().unwrap_or_else(|| options.reports.join(week.to_string()));
-    let previous = match history::previous(&options.state, week) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("veille: {}", e.message(lang));
-            return exit::FAILURE;
-        }
-    };
-    let masked = options.audience.is_restricted().then(|| mask(&aggregates, i64::from(options.min_count)));
-    let earlier = history::weeks(&options.state).map(|weeks| weeks.into_iter().filter(|w| *w < week).collect::<Vec<_>>()).unwrap_or_default();
-    let history: Vec<_> = earlier.into_iter().filter_map(|w| history::totals(&options.state, w).ok().map(|t| (w, t))).collect();
-    let previous_restored = previous.as_ref().and_then(|(w, _)| history::series(&options.state, Some(*w), Some(*w)).ok()).map(|rows| rows.iter().map(|r| r.details[0]).sum());
-    let input = ReportInput { week, lang, files: intake.files, data: &intake.data, aggregates: &aggregates, previous, audience: options.audience, masked, history, previous_restored };
+    let archive = Archive::open(&options.state, week).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
+    let publication = Publication::new(&figures, options.audience, i64::from(options.min_count), &archive);
+    let report = diagnostic(&publication, intake.files, lang);
     // The report is staged, then the history recorded, then the report swapped in: a failure or a
     // crash at any step leaves the previous report and the history each as they were, or whole.
-    let cannot_write = |e: &dyn std::fmt::Display| {
-        eprintln!("veille: {} {} ({e}) : {}", lang.pick("impossible d'écrire le rapport dans", "cannot write the report into"), out.display(), lang.pick("rien n'a été modifié (disque plein ou droits insuffisants ?)", "nothing was changed (disk full or missing permission?)"));
-        exit::FAILURE
-    };
-    let staging = match prepare_report(&out, &input) {
-        Ok(staging) => staging,
-        Err(e) => return cannot_write(&e),
-    };
-    if let Err(e) = history::record(&options.state, &aggregates) {
-        eprintln!("veille: {}", e.message(lang));
-        return exit::FAILURE;
-    }
+    let outputs = Outputs { stem: "diagnostic", document: &report.document, data: &report.data, summary: &report.summary, lang };
+    let staging = prepare(&out, &outputs).map_err(|e| cannot_write(&out, &e))?;
+    history::record(&options.state, &figures.aggregates).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
     crash_point();
-    if let Err(e) = staging.commit() {
-        return cannot_write(&e);
-    }
+    staging.commit().map_err(|e| cannot_write(&out, &e))?;
     crash_point();
-    let rows = |f: fn(&crate::normalize::TableIntake) -> usize| intake.data.intake.iter().map(f).sum::<usize>();
+    println!("{}", written(lang, week, &out, &intake));
     let errors = intake.data.issues.iter().filter(|i| i.severity == crate::issues::Severity::Error).count();
-    println!(
-        "{}",
-        match lang {
-            Lang::Fr => format!(
-                "Rapport {week} écrit dans {} : {} fichiers, {} lignes lues ({} acceptées, {} rejetées, {} ignorées), {} problèmes dont {errors} erreurs (voir data/issues.csv)",
-                out.display(), intake.files, rows(|i| i.rows_read), rows(|i| i.rows_accepted), rows(|i| i.rows_rejected), rows(|i| i.rows_ignored), intake.data.issues.len()
-            ),
-            Lang::En => format!(
-                "Report {week} written to {}: {} files, {} rows read ({} accepted, {} rejected, {} ignored), {} issues of which {errors} errors (see data/issues.csv)",
-                out.display(), intake.files, rows(|i| i.rows_read), rows(|i| i.rows_accepted), rows(|i| i.rows_rejected), rows(|i| i.rows_ignored), intake.data.issues.len()
-            ),
-        }
-    );
-    if options.strict && errors > 0 { exit::STRICT } else { exit::OK }
+    Ok(if options.strict && errors > 0 { exit::STRICT } else { exit::OK })
+}
+
+/// "Rapport 2020-W21 écrit dans reports/2020-W21 : 7 fichiers, …".
+fn written(lang: Lang, week: IsoWeek, out: &std::path::Path, intake: &super::pipeline::Intake) -> String {
+    let rows = |f: fn(&crate::normalize::TableIntake) -> usize| intake.data.intake.iter().map(f).sum::<usize>();
+    let (read, accepted, rejected, ignored) = (rows(|i| i.rows_read), rows(|i| i.rows_accepted), rows(|i| i.rows_rejected), rows(|i| i.rows_ignored));
+    let (files, issues) = (intake.files, intake.data.issues.len());
+    let errors = intake.data.issues.iter().filter(|i| i.severity == crate::issues::Severity::Error).count();
+    match lang {
+        Lang::Fr => format!(
+            "Rapport {week} écrit dans {} : {files} fichiers, {read} lignes lues ({accepted} acceptées, {rejected} rejetées, {ignored} ignorées), {issues} problèmes dont {errors} erreurs (voir data/issues.csv)",
+            out.display()
+        ),
+        Lang::En => format!(
+            "Report {week} written to {}: {files} files, {read} rows read ({accepted} accepted, {rejected} rejected, {ignored} ignored), {issues} issues of which {errors} errors (see data/issues.csv)",
+            out.display()
+        ),
+    }
 }

@@ -1,12 +1,12 @@
 //! `veille template [--out DIR] [--commune 91687]`: the blank input workbooks.
 //!
-//! Usage: veille template [--out DIR] [--commune CODE|NAME] [--lang fr|en]
+//! Its options and their help: [`super::cli`].
 //!
 //! Writes `questionnaire.xlsx`, `questionnaire_formulaire.xlsx`, `disponibilites_partenaires.xlsx`,
 //! `prets_materiel.xlsx` and `registre_perdus_de_vue.xlsx` into DIR (default `templates/`). The commune
 //! (default: the first of `veille.toml`) is named in the titles and on the form's "Commune :" line.
 
-use super::exit;
+use super::{exit, VeilleError};
 use crate::domain::InseeCode;
 use crate::i18n::Lang;
 use crate::ingest::Cell;
@@ -34,29 +34,18 @@ pub fn commune_argument(text: &str, territory: &Territory, anywhere: bool, lang:
     }
 }
 
-/// Writes the templates and lists them; the exit code.
-pub fn write_and_list(out: &Path, commune: Option<&InseeCode>, territory: &Territory, lang: Lang) -> u8 {
-    match write_templates_in(out, commune, territory) {
-        Ok(files) => {
-            for file in files {
-                println!("{} {}", lang.pick("modèle écrit :", "template written:"), file.display());
-            }
-            exit::OK
-        }
-        Err(e) => {
-            eprintln!("veille: {} {} ({e})", lang.pick("impossible d'écrire les modèles dans", "cannot write the templates into"), out.display());
-            exit::FAILURE
-        }
+/// Writes the templates and lists them.
+pub fn write_and_list(out: &Path, commune: Option<&InseeCode>, territory: &Territory, lang: Lang) -> Result<u8, VeilleError> {
+    let files = write_templates_in(out, commune, territory).map_err(|e| {
+        VeilleError::failure(format!("impossible d'écrire les modèles dans {} ({e})", out.display()), format!("cannot write the templates into {} ({e})", out.display()))
+    })?;
+    for file in files {
+        println!("{} {}", lang.pick("modèle écrit :", "template written:"), file.display());
     }
+    Ok(exit::OK)
 }
 
-pub fn run(out: Option<PathBuf>, commune: Option<String>, default_commune: Option<InseeCode>, territory: &Territory, lang: Lang) -> u8 {
-    let commune = match commune.map(|c| commune_argument(&c, territory, false, lang)).transpose() {
-        Ok(c) => c.or(default_commune),
-        Err(message) => {
-            eprintln!("veille: {message}");
-            return exit::USAGE;
-        }
-    };
+pub fn run(out: Option<PathBuf>, commune: Option<String>, default_commune: Option<InseeCode>, territory: &Territory, lang: Lang) -> Result<u8, VeilleError> {
+    let commune = commune.map(|c| commune_argument(&c, territory, false, lang)).transpose().map_err(VeilleError::usage_said)?.or(default_commune);
     write_and_list(&out.unwrap_or_else(|| PathBuf::from("templates")), commune.as_ref(), territory, lang)
 }

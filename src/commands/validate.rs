@@ -1,17 +1,17 @@
 //! `veille validate INPUT...`: the validation report only.
 //!
-//! Usage: veille validate INPUT... [--json] [--lang fr|en] [--kind KIND] [--colonne "En-tête=champ"]...
+//! Its options and their help: [`super::cli`].
 //!
 //! Reads every file and folder given (recursively) as `veille report` does, and prints each table's row
 //! accounting, what each column was read as (and why), and its issues, grouped by file and sheet. Writes nothing: names are pseudonymised with a key
 //! that is never stored, and no history is touched. Exits 1 when any error-level issue exists, else 0.
 
-use super::exit;
+use super::{exit, VeilleError};
 use super::pipeline::{read_inputs_with, ReadSettings};
 use crate::domain::{InseeCode, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::Pseudonymizer;
-use crate::report::{validation_json, validation_text};
+use crate::validation::{validation_json, validation_text};
 use std::path::PathBuf;
 
 /// The options of `veille validate`.
@@ -31,7 +31,7 @@ pub struct ValidateOptions {
     pub territory: crate::reference::Territory,
 }
 
-pub fn run(options: &ValidateOptions) -> u8 {
+pub fn run(options: &ValidateOptions) -> Result<u8, VeilleError> {
     let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone(), territory: options.territory.clone() };
     let intake = read_inputs_with(&options.inputs, options.kind, &Pseudonymizer::ephemeral(), options.default_commune.clone(), &settings);
     if options.json {
@@ -40,5 +40,5 @@ pub fn run(options: &ValidateOptions) -> u8 {
     } else {
         print!("{}", validation_text(&intake.data, intake.files, options.lang));
     }
-    if intake.data.issues.has_errors() { exit::FAILURE } else { exit::OK }
+    Ok(if intake.data.issues.has_errors() { exit::FAILURE } else { exit::OK })
 }

@@ -33,8 +33,10 @@ impl HistoryError {
     }
 }
 
+mod archive;
 mod series;
 
+pub use archive::{Archive, RecordedWeek};
 pub use series::{series, CommuneWeek};
 
 fn folder(state: &Path) -> PathBuf {
@@ -115,14 +117,6 @@ pub fn totals(state: &Path, week: IsoWeek) -> Result<Totals, HistoryError> {
         sum += &row.totals;
     }
     Ok(sum)
-}
-
-/// The latest recorded week before `week`, with its totals.
-pub fn previous(state: &Path, week: IsoWeek) -> Result<Option<(IsoWeek, Totals)>, HistoryError> {
-    match weeks(state)?.into_iter().filter(|w| *w < week).next_back() {
-        Some(w) => Ok(Some((w, totals(state, w)?))),
-        None => Ok(None),
-    }
 }
 
 /// Deletes the snapshots of weeks that ended before `before` (charter, article 7) and returns them;

@@ -34,8 +34,13 @@ fn strings(df: &DataFrame, name: &str, path: &Path) -> Result<Vec<String>, Histo
 
 /// Every recorded week from `from` to `to` (both included, either open), oldest first.
 pub fn series(state: &Path, from: Option<IsoWeek>, to: Option<IsoWeek>) -> Result<Vec<CommuneWeek>, HistoryError> {
+    series_where(state, |w| from.is_none_or(|f| w >= f) && to.is_none_or(|t| w <= t))
+}
+
+/// Every recorded week that `keep` accepts, oldest first: the folder listed once, each snapshot read once.
+pub(super) fn series_where(state: &Path, keep: impl Fn(IsoWeek) -> bool) -> Result<Vec<CommuneWeek>, HistoryError> {
     let mut rows = Vec::new();
-    for week in weeks(state)?.into_iter().filter(|w| from.is_none_or(|f| *w >= f) && to.is_none_or(|t| *w <= t)) {
+    for week in weeks(state)?.into_iter().filter(|w| keep(*w)) {
         let path = folder(state).join(format!("{week}.parquet"));
         let file = std::fs::File::open(&path).map_err(io(&path))?;
         let df = ParquetReader::new(file).finish().map_err(|source| HistoryError::Damaged { path: path.clone(), source })?;

@@ -37,10 +37,10 @@ pub use contact::{parse_email, parse_phone, Phone};
 pub use date::{find_date_in_text, parse_date, parse_datetime, parse_datetime_text};
 pub use number::{parse_count, parse_count_text, Count};
 pub use quantities::{parse_quantities, Quantities};
-pub use records::{Loan, PartnerAction, RegisterEntry, Response, Source};
+pub use records::{AnswerThemes, Loan, PartnerAction, RegisterEntry, Response, Source};
 pub use school::{resolve_school, resolve_school_in, SchoolMatch};
 pub use terms::Terms;
-pub use themes::{all_themes, theme, themes_of, Theme};
+pub use themes::{all_themes, classify_themes, theme, themes_of, Theme};
 pub use vocab::{parse_device, parse_lender, parse_lenders, parse_partner_status, parse_register_status};
 
 use crate::detect::Detected;

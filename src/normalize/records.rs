@@ -40,6 +40,28 @@ pub struct Response {
     pub q7_school_support: Option<String>,
     pub q8_digital_divide: Option<String>,
     pub q9_summer: Option<String>,
+    /// The themes each free-text answer cites, classified once the charter has cleaned the texts
+    /// ([`crate::normalize::classify_themes`]).
+    pub themes: AnswerThemes,
+}
+
+/// The theme codes of each free-text answer of a questionnaire, in order of first mention.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnswerThemes {
+    pub q1: Vec<&'static str>,
+    pub q2: Vec<&'static str>,
+    pub q5: Vec<&'static str>,
+    pub q6: Vec<&'static str>,
+    pub q7: Vec<&'static str>,
+    pub q8: Vec<&'static str>,
+    pub q9: Vec<&'static str>,
+}
+
+impl AnswerThemes {
+    /// The themes of the answers that describe offers and needs (Q1, Q2, Q6 to Q9), for the themes chart.
+    pub fn of_offers(&self) -> impl Iterator<Item = &'static str> + '_ {
+        [&self.q1, &self.q2, &self.q6, &self.q7, &self.q8, &self.q9].into_iter().flatten().copied()
+    }
 }
 
 /// One partner action of an availability sheet.

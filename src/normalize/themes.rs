@@ -74,3 +74,27 @@ pub fn themes_of(text: &str) -> Vec<&'static str> {
     }
     found
 }
+
+/// Classifies the themes of every free-text answer, once: run after the charter pass, so that a blanked
+/// comment cites nothing.
+///
+/// ```
+/// use veille::normalize::{classify_themes, Response};
+/// let mut r = Response { q6_to_amplify: Some("Aide aux devoirs".into()), ..Default::default() };
+/// classify_themes(std::slice::from_mut(&mut r));
+/// assert_eq!(r.themes.q6, vec!["soutien_scolaire"]);
+/// ```
+pub fn classify_themes(responses: &mut [super::Response]) {
+    let of = |text: &Option<String>| text.as_deref().map(themes_of).unwrap_or_default();
+    for r in responses {
+        r.themes = super::AnswerThemes {
+            q1: of(&r.q1_which),
+            q2: of(&r.q2_support),
+            q5: of(&r.q5_which),
+            q6: of(&r.q6_to_amplify),
+            q7: of(&r.q7_school_support),
+            q8: of(&r.q8_digital_divide),
+            q9: of(&r.q9_summer),
+        };
+    }
+}

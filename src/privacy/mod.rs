@@ -5,8 +5,10 @@ mod audience;
 mod charter;
 mod columns;
 mod key;
+mod masking;
 mod names;
 mod pass;
+mod publication;
 mod secrecy;
 
 pub use audience::Audience;
@@ -15,6 +17,8 @@ pub use columns::drop_forbidden_columns;
 pub use names::NameRegistry;
 pub use pass::apply_charter;
 pub use key::{load_key, KeyError, KeyOrigin};
+pub use masking::{mask, Masked, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
+pub use publication::{Change, LoanFigure, LostContactFigure, Part, Publication};
 pub use secrecy::{suppress, Cells, Relation};
 
 use crate::domain::Pseudonym;

@@ -1,5 +1,5 @@
-//! Charts of the report (plotters), each written as SVG and PNG: horizontal bars, sorted, French labels,
-//! one palette, labels that cannot overlap (one bar group per line).
+//! Drawing the documents' charts (plotters), each written as SVG and PNG: horizontal bars, one palette,
+//! labels that cannot overlap (one bar group per line).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Once;
 
 use super::fonts::{FONT_BOLD, FONT_REGULAR};
+use crate::document::BarChart;
 
 /// The report's palette (colour-blind friendly, prints well in grey).
 pub const PALETTE: [RGBColor; 6] = [
@@ -23,35 +24,6 @@ const WIDTH: u32 = 960;
 const LABEL_WIDTH: i32 = 250;
 const TOP: i32 = 90;
 
-/// A series of a bar chart.
-#[derive(Debug, Clone)]
-pub struct Series {
-    pub label: String,
-    pub values: Vec<i64>,
-    /// Values hidden by statistical secrecy: no bar, and "s" where the value would be written.
-    pub hidden: Vec<bool>,
-}
-
-impl Series {
-    /// A series with every value shown.
-    pub fn new(label: impl Into<String>, values: Vec<i64>) -> Self {
-        Series { label: label.into(), hidden: vec![false; values.len()], values }
-    }
-
-    fn is_hidden(&self, i: usize) -> bool {
-        self.hidden.get(i).copied().unwrap_or(false)
-    }
-}
-
-/// A horizontal bar chart: one line per category, bars grouped side by side or stacked.
-#[derive(Debug, Clone)]
-pub struct BarChart {
-    pub title: String,
-    pub categories: Vec<String>,
-    pub series: Vec<Series>,
-    pub stacked: bool,
-}
-
 fn fonts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
@@ -62,20 +34,6 @@ fn fonts() {
 }
 
 impl BarChart {
-    /// Sorts categories by their shown total, largest first (hidden values play no part: the order must
-    /// not give them away).
-    pub fn sorted(mut self) -> Self {
-        let total = |i: usize| -> i64 { self.series.iter().filter(|s| !s.is_hidden(i)).map(|s| s.values.get(i).copied().unwrap_or(0)).sum() };
-        let mut order: Vec<usize> = (0..self.categories.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(total(i)));
-        self.categories = order.iter().map(|&i| self.categories[i].clone()).collect();
-        for s in &mut self.series {
-            s.values = order.iter().map(|&i| s.values.get(i).copied().unwrap_or(0)).collect();
-            s.hidden = order.iter().map(|&i| s.is_hidden(i)).collect();
-        }
-        self
-    }
-
     fn line_height(&self) -> i32 {
         if self.stacked { 34 } else { 10 + 20 * self.series.len().max(1) as i32 }
     }

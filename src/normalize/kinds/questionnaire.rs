@@ -58,5 +58,6 @@ pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
         q7_school_support: row.text("q7_projets_soutien_scolaire"),
         q8_digital_divide: row.text("q8_projets_fracture_numerique"),
         q9_summer: row.text("q9_activites_ete"),
+        themes: Default::default(),
     })
 }

@@ -1,11 +1,11 @@
 //! The tables of the output contract (`data/*.csv`), built from the run's records and figures.
 
-use super::table::{column, Table, Value};
-use crate::aggregate::Aggregates;
-use crate::domain::IsoWeek;
+use crate::aggregate::{Aggregates, PupilState};
+use crate::document::{column, Table, Value};
 use crate::i18n::Lang;
 use crate::issues::IssueLog;
 use crate::normalize::{Response, TableIntake};
+use crate::privacy::{LoanFigure, LostContactFigure, Publication};
 
 pub fn intake_table(intake: &[TableIntake]) -> Table {
     let mut t = Table::new(&[
@@ -55,11 +55,6 @@ pub fn issues_table(issues: &IssueLog, lang: Lang) -> Table {
     t
 }
 
-/// Whether a response was returned by the end of the week (undated ones always count).
-pub fn returned_by(response: &Response, week: IsoWeek) -> bool {
-    response.returned_at.is_none_or(|t| t <= week.end())
-}
-
 fn yes_no(b: Option<bool>) -> Value {
     b.map(|b| if b { "oui" } else { "non" }).into()
 }
@@ -68,13 +63,12 @@ fn flag(b: bool) -> Value {
     Value::from(if b { "true" } else { "false" })
 }
 
-fn themes(text: Option<&str>) -> Value {
-    let found = crate::normalize::themes_of(text.unwrap_or(""));
+fn themes(found: &[&'static str]) -> Value {
     if found.is_empty() { Value::Empty } else { Value::Text(found.join(";")) }
 }
 
 /// One row per question answered: `q1`…`q9`, with the yes/no, number, themes and text of that question.
-pub fn answers_table(responses: &[Response], week: IsoWeek, with_text: bool) -> Table {
+pub fn answers_table(responses: &[&Response], with_text: bool) -> Table {
     let mut t = Table::new(&[
         column("response_id", "Réponse", "Response"),
         column("commune_insee", "Code INSEE", "INSEE code"),
@@ -85,24 +79,26 @@ pub fn answers_table(responses: &[Response], week: IsoWeek, with_text: bool) -> 
         column("themes", "Thèmes", "Themes"),
         column("text", "Texte", "Text"),
     ]);
-    for r in responses.iter().filter(|r| returned_by(r, week)) {
+    for r in responses {
         let lenders = r.q3_lenders.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(";");
         let q4_number = r.q4_quantities.as_ref().map(|q| q.total() as i64);
         let q4_text = r.q4_quantities.as_ref().map(|q| {
             q.items.iter().map(|(d, n)| format!("{}={n}", d.as_str())).collect::<Vec<_>>().join(";")
         });
-        let questions: [(&str, Value, Option<i64>, Option<bool>, Option<&str>, Option<String>); 9] = [
-            ("q1", yes_no(r.q1_joint_work), None, None, r.q1_which.as_deref(), r.q1_which.clone()),
-            ("q2", Value::Empty, None, None, r.q2_support.as_deref(), r.q2_support.clone()),
-            ("q3", yes_no(r.q3_devices_lent), None, None, None, (!lenders.is_empty()).then_some(lenders)),
-            ("q4", Value::Empty, q4_number, r.q4_quantities.as_ref().map(|q| q.approximate), None, q4_text),
-            ("q5", Value::Empty, r.q5_no_answer.map(|c| c.value as i64), r.q5_no_answer.map(|c| c.approximate), None, r.q5_which.clone()),
-            ("q6", Value::Empty, None, None, r.q6_to_amplify.as_deref(), r.q6_to_amplify.clone()),
-            ("q7", Value::Empty, None, None, r.q7_school_support.as_deref(), r.q7_school_support.clone()),
-            ("q8", Value::Empty, None, None, r.q8_digital_divide.as_deref(), r.q8_digital_divide.clone()),
-            ("q9", Value::Empty, None, None, r.q9_summer.as_deref(), r.q9_summer.clone()),
+        let th = &r.themes;
+        let none: &[&'static str] = &[];
+        let questions: [(&str, Value, Option<i64>, Option<bool>, &[&'static str], Option<String>); 9] = [
+            ("q1", yes_no(r.q1_joint_work), None, None, &th.q1, r.q1_which.clone()),
+            ("q2", Value::Empty, None, None, &th.q2, r.q2_support.clone()),
+            ("q3", yes_no(r.q3_devices_lent), None, None, none, (!lenders.is_empty()).then_some(lenders)),
+            ("q4", Value::Empty, q4_number, r.q4_quantities.as_ref().map(|q| q.approximate), none, q4_text),
+            ("q5", Value::Empty, r.q5_no_answer.map(|c| c.value as i64), r.q5_no_answer.map(|c| c.approximate), none, r.q5_which.clone()),
+            ("q6", Value::Empty, None, None, &th.q6, r.q6_to_amplify.clone()),
+            ("q7", Value::Empty, None, None, &th.q7, r.q7_school_support.clone()),
+            ("q8", Value::Empty, None, None, &th.q8, r.q8_digital_divide.clone()),
+            ("q9", Value::Empty, None, None, &th.q9, r.q9_summer.clone()),
         ];
-        for (question, yn, number, approximate, theme_text, text) in questions {
+        for (question, yn, number, approximate, found, text) in questions {
             if yn == Value::Empty && number.is_none() && text.is_none() {
                 continue;
             }
@@ -113,7 +109,7 @@ pub fn answers_table(responses: &[Response], week: IsoWeek, with_text: bool) -> 
                 yn,
                 number.into(),
                 approximate.map(flag).unwrap_or(Value::Empty),
-                themes(theme_text),
+                themes(found),
                 if with_text { text.into() } else { Value::Empty },
             ]);
         }
@@ -121,7 +117,12 @@ pub fn answers_table(responses: &[Response], week: IsoWeek, with_text: bool) -> 
     t
 }
 
-pub fn lost_contact_table(agg: &Aggregates) -> Table {
+fn shown(value: Option<i64>) -> Value {
+    value.map_or(Value::Hidden, Value::Int)
+}
+
+/// `lost_contact_by_commune.csv`, with `s` where secrecy hides a count.
+pub fn lost_contact_table(p: &Publication<'_>) -> Table {
     let mut t = Table::new(&[
         column("commune_insee", "Code INSEE", "INSEE code"),
         column("commune", "Commune", "Commune"),
@@ -133,23 +134,26 @@ pub fn lost_contact_table(agg: &Aggregates) -> Table {
         column("in_progress", "En cours", "In progress"),
         column("no_contact", "Sans contact", "No contact"),
     ]);
-    for r in &agg.lost_contact {
+    use LostContactFigure::*;
+    for (i, r) in p.week.aggregates.lost_contact.iter().enumerate() {
+        let cell = |f: LostContactFigure| shown(p.lost_contact(i, f));
         t.push(vec![
             r.commune_insee.as_str().into(),
             r.commune.as_str().into(),
-            r.declared.into(),
+            cell(Declared),
             r.declared_respondents.into(),
-            r.register_pupils.into(),
-            r.register_with_consent.into(),
-            r.restored.into(),
-            r.in_progress.into(),
-            r.no_contact.into(),
+            cell(RegisterPupils),
+            cell(RegisterWithConsent),
+            cell(Restored),
+            cell(InProgress),
+            cell(NoContact),
         ]);
     }
     t
 }
 
-pub fn loans_table(agg: &Aggregates) -> Table {
+/// `loans_by_commune.csv`, with `s` where secrecy hides a count.
+pub fn loans_table(p: &Publication<'_>) -> Table {
     let mut t = Table::new(&[
         column("commune_insee", "Code INSEE", "INSEE code"),
         column("commune", "Commune", "Commune"),
@@ -159,15 +163,16 @@ pub fn loans_table(agg: &Aggregates) -> Table {
         column("returned", "Rendus", "Returned"),
         column("outstanding", "En prêt", "Outstanding"),
     ]);
-    for r in &agg.loans {
+    for (i, r) in p.week.aggregates.loans.iter().enumerate() {
+        let cell = |f: LoanFigure| shown(p.loan(i, f));
         t.push(vec![
             r.commune_insee.as_str().into(),
             r.commune.as_str().into(),
             r.lender.as_str().into(),
             r.device.as_str().into(),
-            r.lent.into(),
-            r.returned.into(),
-            r.outstanding.into(),
+            cell(LoanFigure::Lent),
+            cell(LoanFigure::Returned),
+            cell(LoanFigure::Outstanding),
         ]);
     }
     t
@@ -195,7 +200,7 @@ pub fn partners_table(agg: &Aggregates) -> Table {
 
 /// The register as the trio follows it: one row per pupil (latest row by date of report, as of the end
 /// of the week), only for families who agreed (charter, article 4). Pupils appear as pseudonyms.
-pub fn register_table(register: &[crate::normalize::RegisterEntry], week: IsoWeek, lang: Lang) -> Table {
+pub fn register_table(register: &[PupilState<'_>], lang: Lang) -> Table {
     let mut t = Table::new(&[
         column("pupil", "Élève (pseudonyme)", "Pupil (pseudonym)"),
         column("school_uai", "Établissement (UAI)", "School (UAI)"),
@@ -206,14 +211,15 @@ pub fn register_table(register: &[crate::normalize::RegisterEntry], week: IsoWee
         column("closed_on", "Clos le", "Closed on"),
         column("comment", "Commentaire", "Comment"),
     ]);
-    for e in crate::aggregate::latest_register_states(register, week).into_iter().filter(|e| e.family_consent == Some(true)) {
+    for pupil in register.iter().filter(|p| p.entry.family_consent == Some(true)) {
+        let e = pupil.entry;
         t.push(vec![
             e.pupil.as_str().into(),
             e.school.as_ref().map(|u| u.as_str()).into(),
             e.level.clone().into(),
             e.commune.as_str().into(),
             e.reported_on.format("%d/%m/%Y").to_string().into(),
-            e.status.label(lang).into(),
+            pupil.status.label(lang).into(),
             e.closed_on.map(|d| d.format("%d/%m/%Y").to_string()).into(),
             e.comment.clone().into(),
         ]);

@@ -1,4 +1,4 @@
-//! Words of the report: week spans and the names of the key figures.
+//! Words of the documents: week spans.
 
 use crate::domain::IsoWeek;
 use crate::i18n::Lang;
@@ -20,7 +20,7 @@ fn month(date: NaiveDate, lang: Lang) -> &'static str {
 /// "semaine du 18 au 24 mai 2020" / "week of 18 to 24 May 2020".
 ///
 /// ```
-/// use veille::report::week_label;
+/// use veille::document::week_label;
 /// use veille::i18n::Lang;
 /// assert_eq!(week_label("2020-W21".parse().unwrap(), Lang::Fr), "semaine du 18 au 24 mai 2020");
 /// assert_eq!(week_label("2020-W18".parse().unwrap(), Lang::Fr), "semaine du 27 avril au 3 mai 2020");
@@ -37,19 +37,5 @@ pub fn week_label(week: IsoWeek, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("semaine du {first} au {} {} {}", sun.day(), month(sun, lang), sun.year()),
         Lang::En => format!("week of {first} to {} {} {}", sun.day(), month(sun, lang), sun.year()),
-    }
-}
-
-/// The label of a summary.json figure.
-pub fn figure_label(name: &str, lang: Lang) -> &'static str {
-    match name {
-        "responses" => lang.pick("Questionnaires retournés", "Questionnaires returned"),
-        "lost_contact_declared" => lang.pick("Élèves sans réponse déclarés (Q5)", "Pupils without answer declared (Q5)"),
-        "register_pupils" => lang.pick("Élèves au registre des perdus de vue", "Pupils in the lost-contact register"),
-        "devices_lent" => lang.pick("Appareils prêtés", "Devices lent"),
-        "devices_outstanding" => lang.pick("Appareils encore en prêt", "Devices still on loan"),
-        "partner_actions" => lang.pick("Actions des partenaires", "Partner actions"),
-        "partner_actions_suspended" => lang.pick("Actions suspendues", "Actions suspended"),
-        _ => "",
     }
 }

@@ -62,7 +62,7 @@ struct CommuneParts {
 /// ```
 /// use veille::aggregate::{Aggregates, CommuneTotals, LostContactRow, Totals};
 /// use veille::domain::IsoWeek;
-/// use veille::report::mask;
+/// use veille::privacy::mask;
 /// let row = |insee: &str, register: i64| LostContactRow {
 ///     commune_insee: insee.into(), commune: insee.into(), declared: 0, declared_respondents: 0,
 ///     register_pupils: register, register_with_consent: 0, restored: register, in_progress: 0, no_contact: 0,

@@ -1,11 +1,10 @@
 //! The September review (`veille bilan`): from the weekly history alone, the period week by week, where it
-//! ended, and what each commune achieved; as CSV, charts, a workbook and a PDF in the diagnostic's style.
+//! ended, and what each commune achieved. It is a document of its own, written by the same writers as the
+//! diagnostic: CSV, charts, a workbook and a PDF.
 
-use super::charts::{BarChart, Series};
-use super::staging::Staging;
-use super::table::{column, Table, Value};
-use super::{figure_label, ReportError};
-use crate::aggregate::Totals;
+use crate::aggregate::{Figure, Totals};
+use crate::document::{column, week_label, BarChart, Block, Chart, Document, FigureLine, FigureList, Section, Series, Table, Value};
+use crate::report::{Outputs, ReportError};
 use crate::domain::IsoWeek;
 use crate::history::{CommuneWeek, DETAIL_FIGURES};
 use crate::i18n::Lang;
@@ -53,10 +52,9 @@ impl Bilan {
 
     /// One row per week: the totals and the detail figures.
     pub fn weeks_table(&self) -> Table {
-        let lang = self.lang;
         let mut columns = vec![column("week", "Semaine", "Week")];
-        for name in Totals::names() {
-            columns.push(column(name, figure_label(name, lang), figure_label(name, lang)));
+        for f in Figure::ALL {
+            columns.push(column(f.name(), f.label(crate::i18n::Lang::Fr), f.label(crate::i18n::Lang::En)));
         }
         for name in DETAIL_FIGURES {
             columns.push(column(name, detail_label(name, Lang::Fr), detail_label(name, Lang::En)));
@@ -105,9 +103,9 @@ impl Bilan {
     }
 
     /// The trend charts of the review, each with its file name.
-    pub fn charts(&self) -> Vec<(&'static str, BarChart)> {
+    pub fn charts(&self) -> Vec<Chart> {
         let l = self.lang;
-        vec![
+        let charts = vec![
             ("lost_contact", self.trend(l.pick("Élèves perdus de vue : déclarés et registre", "Lost contact: declared and register"), vec![
                 (l.pick("Déclarés (Q5)", "Declared (Q5)"), Box::new(|t, _| t.lost_contact_declared)),
                 (l.pick("Élèves au registre", "Register pupils"), Box::new(|t, _| t.register_pupils)),
@@ -130,7 +128,8 @@ impl Bilan {
             ("questionnaires", self.trend(l.pick("Questionnaires retournés", "Questionnaires returned"), vec![
                 (l.pick("Questionnaires", "Questionnaires"), Box::new(|t, _| t.responses)),
             ], false)),
-        ]
+        ];
+        charts.into_iter().map(|(name, bars)| Chart { name, bars }).collect()
     }
 
     fn summary(&self) -> serde_json::Value {
@@ -149,26 +148,50 @@ impl Bilan {
         })
     }
 
+    /// The key figures at the end of the period, with their change over it.
+    fn figures(&self) -> FigureList {
+        let lang = self.lang;
+        let (_, totals, details) = self.last();
+        let first = &self.weeks[0];
+        let mut lines: Vec<FigureLine> =
+            Figure::ALL.iter().map(|&f| FigureLine { label: f.label(lang).into(), value: Value::Int(totals.get(f)), change: Some(totals.get(f) - first.1.get(f)) }).collect();
+        lines.push(FigureLine { label: lang.pick("Contacts renoués", "Contacts restored").into(), value: Value::Int(details[0]), change: Some(details[0] - first.2[0]) });
+        FigureList {
+            headers: (lang.pick("Indicateur", "Figure").into(), lang.pick("En fin de période", "At the end").into()),
+            change: Some((lang.pick("Évolution sur la période", "Change over the period").into(), lang.pick("sur la période", "over the period").into())),
+            lines,
+        }
+    }
+
+    /// The review as a document: the end of the period, the weeks (charts and table), the communes.
+    pub fn document(&self) -> Document {
+        let lang = self.lang;
+        let last = self.last().0;
+        let period = format!("{} – {last}", self.first_week());
+        let mut end = Section::new(lang.pick("En fin de période", "At the end of the period"), lang.pick("Synthèse", "Summary"));
+        end.push(Block::Figures(self.figures()));
+        let mut weeks = Section::new(lang.pick("Semaine après semaine", "Week after week"), lang.pick("Semaines", "Weeks"));
+        weeks.push(Block::titled(lang.pick("Les semaines en chiffres", "The weeks in figures"), self.weeks_table()));
+        for chart in self.charts() {
+            weeks.push(Block::Chart(chart));
+        }
+        let mut communes = Section::new(lang.pick("Ce que chaque commune a accompli", "What each commune achieved"), lang.pick("Communes", "Communes"));
+        communes.push(Block::table(self.communes_table()));
+        Document {
+            title: lang.pick("Bilan de la cellule de veille", "Review of the watch cell").into(),
+            lines: vec![format!("{} → {}", week_label(self.first_week(), lang), week_label(last, lang))],
+            dateline: format!("{} → {}", week_label(self.first_week(), lang), week_label(last, lang)),
+            running_head: (lang.pick("Bilan de la cellule de veille", "Review of the watch cell").into(), period),
+            running_foot: "veille — bilan".into(),
+            sections: vec![end, weeks, communes],
+        }
+    }
+
     /// Writes the review into `out`, atomically.
     pub fn write(&self, out: &Path) -> Result<(), ReportError> {
-        let staging = Staging::new(out)?;
-        let dir = staging.path().to_path_buf();
-        std::fs::create_dir_all(dir.join("data"))?;
-        std::fs::create_dir_all(dir.join("charts"))?;
-        let (weeks, communes) = (self.weeks_table(), self.communes_table());
-        weeks.write_csv(&dir.join("data/weeks.csv"))?;
-        communes.write_csv(&dir.join("data/communes.csv"))?;
-        std::fs::write(dir.join("summary.json"), serde_json::to_string_pretty(&self.summary())? + "\n")?;
-        let mut rendered = Vec::new();
-        for (name, chart) in self.charts() {
-            let svg = chart.render(&dir.join("charts").join(name)).map_err(ReportError::Chart)?;
-            rendered.push(super::RenderedChart { name, svg, size: chart.size() });
-        }
-        super::bilan_workbook::write(&dir.join("bilan.xlsx"), self, &weeks, &communes)?;
-        let pdf = super::pdf::bilan_pdf(self, &weeks, &communes, &rendered).map_err(ReportError::Chart)?;
-        std::fs::write(dir.join("bilan.pdf"), pdf)?;
-        staging.commit()?;
-        Ok(())
+        let data = [("weeks", self.weeks_table()), ("communes", self.communes_table())];
+        let (document, summary) = (self.document(), self.summary());
+        crate::report::write(out, &Outputs { stem: "bilan", document: &document, data: &data, summary: &summary, lang: self.lang })
     }
 }
 

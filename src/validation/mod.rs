@@ -1,4 +1,4 @@
-//! The validation report of `veille validate`: every table's row accounting and its issues, grouped by file
+//! The validation report of `veille validate`, a document of its own: every table's row accounting and its issues, grouped by file
 //! and sheet, as text for people or JSON for machines.
 
 use crate::i18n::{counted, Lang};
@@ -6,6 +6,10 @@ use crate::issues::{Issue, Severity};
 use crate::detect::Outcome;
 use crate::normalize::{Normalized, TableColumns, TableIntake};
 use serde_json::{json, Value as Json};
+
+mod columns;
+
+pub use columns::columns_table;
 
 /// One file's sheet (or a CSV file) with the issues found in it.
 pub struct TableReport<'a> {
@@ -79,7 +83,7 @@ fn issue_line(issue: &Issue, lang: Lang) -> String {
 /// ```
 /// use veille::i18n::Lang;
 /// use veille::normalize::Normalized;
-/// let text = veille::report::validation_text(&Normalized::default(), 0, Lang::Fr);
+/// let text = veille::validation::validation_text(&Normalized::default(), 0, Lang::Fr);
 /// assert!(text.starts_with("Validation : 0 fichier, 0 ligne lue"));
 /// ```
 pub fn validation_text(data: &Normalized, files: usize, lang: Lang) -> String {
@@ -159,7 +163,7 @@ fn columns_json(data: &Normalized, group: &TableReport<'_>, lang: Lang) -> Json 
 /// ```
 /// use veille::i18n::Lang;
 /// use veille::normalize::Normalized;
-/// let json = veille::report::validation_json(&Normalized::default(), 0, Lang::En);
+/// let json = veille::validation::validation_json(&Normalized::default(), 0, Lang::En);
 /// assert_eq!(json["valid"], true);
 /// assert_eq!(json["tables"].as_array().map(Vec::len), Some(0));
 /// ```

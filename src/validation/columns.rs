@@ -1,7 +1,7 @@
 //! "What was understood": each column of each table, the field it was read as and why. The same lines
 //! as `veille validate` prints, for the quality section and `data/columns.csv`.
 
-use super::table::{column, Table};
+use crate::document::{column, Table};
 use crate::i18n::Lang;
 use crate::normalize::TableColumns;
 
@@ -10,7 +10,7 @@ use crate::normalize::TableColumns;
 ///
 /// ```
 /// use veille::i18n::Lang;
-/// let t = veille::report::columns_table(&[], Lang::Fr, false);
+/// let t = veille::validation::columns_table(&[], Lang::Fr, false);
 /// assert_eq!(t.columns.len(), 6);
 /// assert!(t.rows.is_empty());
 /// ```

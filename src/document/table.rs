@@ -35,7 +35,7 @@ impl Value {
     ///
     /// ```
     /// use veille::i18n::Lang;
-    /// use veille::report::Value;
+    /// use veille::document::Value;
     /// assert_eq!(Value::Float(12.5).display(Lang::Fr), "12,5");
     /// assert_eq!(Value::Hidden.display(Lang::En), "s");
     /// ```
@@ -130,7 +130,7 @@ impl Table {
     /// Writes the table as UTF-8 CSV with the contract's column names.
     ///
     /// ```
-    /// use veille::report::{column, Table, Value};
+    /// use veille::document::{column, Table, Value};
     /// let dir = tempfile::tempdir().unwrap();
     /// let mut t = Table::new(&[column("a", "A", "A"), column("b", "B", "B")]);
     /// t.push(vec![Value::Int(1), Value::from("=SOMME(A1)")]);

@@ -2,8 +2,9 @@
 //! many cells were hidden, how many columns were dropped and comments blanked, by code. Never their
 //! content.
 
-use super::ReportInput;
 use crate::i18n::Lang;
+use crate::issues::IssueLog;
+use crate::privacy::{Part, Publication};
 use serde_json::{json, Value};
 
 /// The issue codes of the privacy stage, with what each counts.
@@ -14,16 +15,14 @@ pub const PRIVACY_CODES: [(&str, &str, &str); 4] = [
     ("no-consent", "Lignes du registre sans adhésion de la famille (comptées, jamais listées)", "Register rows without family consent (counted, never listed)"),
 ];
 
-fn count(input: &ReportInput<'_>, code: &str) -> usize {
-    input.data.issues.iter().filter(|i| i.code == code).count()
+fn count(issues: &IssueLog, code: &str) -> usize {
+    issues.iter().filter(|i| i.code == code).count()
 }
 
 /// The lines of the "Confidentialité" section: (label, value).
-pub fn confidentiality_lines(input: &ReportInput<'_>) -> Vec<(String, String)> {
-    let lang = input.lang;
-    let restricted = input.audience.is_restricted();
-    let mut lines = vec![(lang.pick("Public du rapport", "Audience").to_string(), input.audience.label(lang).to_string())];
-    match &input.masked {
+pub fn confidentiality_lines(p: &Publication<'_>, lang: Lang) -> Vec<(String, String)> {
+    let mut lines = vec![(lang.pick("Public du rapport", "Audience").to_string(), p.audience_label(lang).to_string())];
+    match p.secrecy() {
         Some(m) => {
             lines.push((
                 lang.pick("Seuil du secret statistique", "Statistical secrecy threshold").into(),
@@ -37,27 +36,29 @@ pub fn confidentiality_lines(input: &ReportInput<'_>) -> Vec<(String, String)> {
         }
         None => lines.push((lang.pick("Secret statistique", "Statistical secrecy").into(), lang.pick("non appliqué (usage interne du trio)", "not applied (trio's internal use)").into())),
     }
-    let verbatims = if restricted { lang.pick("retirés", "removed") } else { lang.pick("inclus, noms remplacés par des pseudonymes", "included, names replaced by pseudonyms") };
+    let verbatims = if !p.shows(Part::Verbatims) { lang.pick("retirés", "removed") } else { lang.pick("inclus, noms remplacés par des pseudonymes", "included, names replaced by pseudonyms") };
     lines.push((lang.pick("Réponses en texte libre", "Free-text answers").into(), verbatims.into()));
-    let register = if restricted { lang.pick("retiré", "removed") } else { lang.pick("pseudonymes, familles ayant donné leur adhésion seulement", "pseudonyms, consenting families only") };
+    let register = if !p.shows(Part::Register) { lang.pick("retiré", "removed") } else { lang.pick("pseudonymes, familles ayant donné leur adhésion seulement", "pseudonyms, consenting families only") };
     lines.push((lang.pick("Registre des élèves", "Pupil register").into(), register.into()));
     for (code, fr, en) in PRIVACY_CODES {
-        lines.push((format!("{} ({code})", lang.pick(fr, en)), count(input, code).to_string()));
+        lines.push((format!("{} ({code})", lang.pick(fr, en)), count(&p.week.data.issues, code).to_string()));
     }
     lines
 }
 
 /// The same, for summary.json.
-pub fn confidentiality_json(input: &ReportInput<'_>) -> Value {
-    let by_code: serde_json::Map<String, Value> = PRIVACY_CODES.iter().map(|(code, _, _)| (code.to_string(), json!(count(input, code)))).collect();
+pub fn confidentiality_json(p: &Publication<'_>) -> Value {
+    let issues = &p.week.data.issues;
+    let by_code: serde_json::Map<String, Value> = PRIVACY_CODES.iter().map(|(code, _, _)| (code.to_string(), json!(count(issues, code)))).collect();
+    let masked = p.secrecy();
     json!({
-        "audience": input.audience.as_str(),
-        "min_count": input.masked.as_ref().map(|m| m.min_count),
-        "hidden_cells": input.masked.as_ref().map_or(0, |m| m.hidden_cells()),
-        "hidden_primary": input.masked.as_ref().map_or(0, |m| m.primary),
-        "hidden_secondary": input.masked.as_ref().map_or(0, |m| m.secondary),
-        "verbatims": !input.audience.is_restricted(),
-        "register_rows": !input.audience.is_restricted(),
+        "audience": p.audience_code(),
+        "min_count": masked.map(|m| m.min_count),
+        "hidden_cells": masked.map_or(0, |m| m.hidden_cells()),
+        "hidden_primary": masked.map_or(0, |m| m.primary),
+        "hidden_secondary": masked.map_or(0, |m| m.secondary),
+        "verbatims": p.shows(Part::Verbatims),
+        "register_rows": p.shows(Part::Register),
         "issues": by_code,
     })
 }
