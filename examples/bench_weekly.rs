@@ -30,7 +30,7 @@ fn main() {
         let t2 = Instant::now();
         let publication = Publication::new(&figures_of_week, Audience::Trio, 5, &Archive::default());
         let d = diagnostic(&publication, intake.files, Lang::Fr);
-        let outputs = Outputs { stem: "diagnostic", document: &d.document, data: &d.data, summary: &d.summary, lang: Lang::Fr };
+        let outputs = Outputs { stem: "diagnostic", document: &d.document, data: &d.data, summary: &d.summary, attachments: &[], lang: Lang::Fr };
         if let Err(e) = veille::report::write(&out, &outputs) {
             return eprintln!("write failed: {e}");
         }

@@ -22,6 +22,7 @@ pub mod detect;
 pub mod diagnostic;
 pub mod document;
 pub mod domain;
+pub mod export;
 pub mod history;
 pub mod i18n;
 pub mod ingest;

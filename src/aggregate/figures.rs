@@ -84,19 +84,18 @@ pub struct QuestionRow {
     pub yes_no: Option<(i64, i64)>,
     /// (sum, of which approximate answers) for the counts Q4 and Q5.
     pub total: Option<(i64, i64)>,
-    /// The three themes cited most, most cited first.
+    /// Every theme its answers cite, most cited first (the report shows the first three).
     pub themes: Vec<ThemeCount>,
 }
 
-/// Theme counts, most cited first (ties by code), at most `n`.
-fn ranked<'a>(codes: impl Iterator<Item = &'a &'static str>, n: usize) -> Vec<ThemeCount> {
-    let mut counts: BTreeMap<&'static str, i64> = BTreeMap::new();
-    for code in codes {
-        *counts.entry(code).or_default() += 1;
+/// Theme counts, most cited first (ties by code).
+pub(super) fn ranked(counts: impl Iterator<Item = ThemeCount>) -> Vec<ThemeCount> {
+    let mut sums: BTreeMap<&'static str, i64> = BTreeMap::new();
+    for (code, n) in counts {
+        *sums.entry(code).or_default() += n;
     }
-    let mut sorted: Vec<ThemeCount> = counts.into_iter().collect();
+    let mut sorted: Vec<ThemeCount> = sums.into_iter().collect();
     sorted.sort_by_key(|(code, count)| (std::cmp::Reverse(*count), *code));
-    sorted.truncate(n);
     sorted
 }
 
@@ -119,7 +118,7 @@ pub fn questions(end: &EndOfWeek<'_>) -> Vec<QuestionRow> {
                 Some((yes, no)) => yes + no,
                 None => rs.iter().filter(|r| q.answered(r)).count() as i64,
             };
-            let themes = ranked(rs.iter().filter_map(|r| q.themes(&r.themes)).flatten(), 3);
+            let themes = ranked(rs.iter().filter_map(|r| q.themes(&r.themes)).flatten().map(|c| (*c, 1)));
             QuestionRow { question: q, answered, yes_no, total, themes }
         })
         .collect()
@@ -143,10 +142,9 @@ pub fn declared(end: &EndOfWeek<'_>) -> Declared {
     Declared { devices, lenders }
 }
 
-/// The themes cited most in the answers about offers and needs (Q1, Q2, Q6 to Q9), top 8.
+/// The themes cited in the answers about offers and needs (Q1, Q2, Q6 to Q9), most cited first.
 pub fn themes_cited(end: &EndOfWeek<'_>) -> Vec<ThemeCount> {
-    let codes: Vec<&'static str> = end.responses.iter().flat_map(|r| r.themes.of_offers()).collect();
-    ranked(codes.iter(), 8)
+    ranked(end.responses.iter().flat_map(|r| r.themes.of_offers()).map(|c| (c, 1)))
 }
 
 /// A collège's education-priority flag.

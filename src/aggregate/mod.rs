@@ -8,10 +8,12 @@ mod frames;
 mod loans;
 mod lost_contact;
 mod partners;
+mod tallies;
 mod totals;
 mod week;
 
 pub use figures::{CollegeRow, CoverageRow, Declared, Priority, Question, QuestionRow, RepertoireRow, ThemeCount};
+pub use tallies::Tallies;
 pub use totals::{CommuneTotals, Figure, Totals};
 pub use week::{returned_by, status_at, EndOfWeek, PupilState};
 
@@ -118,10 +120,8 @@ pub struct Week<'a> {
     pub end: EndOfWeek<'a>,
     /// What was read: intake, issues, columns (for the quality section).
     pub data: &'a Normalized,
-    pub questions: Vec<QuestionRow>,
-    pub declared: Declared,
-    pub themes: Vec<ThemeCount>,
-    pub colleges: Vec<CollegeRow>,
+    /// What adds up across communes: questions, declared devices, themes, collèges.
+    pub tallies: Tallies,
     pub repertoire: Vec<RepertoireRow<'a>>,
     pub coverage: Vec<CoverageRow>,
     /// Per commune of `aggregates.communes`, in the same order.
@@ -133,24 +133,73 @@ pub struct Week<'a> {
 /// ```
 /// let data = veille::normalize::Normalized::default();
 /// let week = veille::aggregate::week(&data, "2020-W21".parse().unwrap()).unwrap();
-/// assert_eq!(week.questions.len(), 9);
-/// assert!(week.aggregates.communes.is_empty() && week.colleges.is_empty());
+/// assert_eq!(week.tallies.questions.len(), 9);
+/// assert!(week.aggregates.communes.is_empty() && week.tallies.colleges.is_empty());
 /// ```
 pub fn week(data: &Normalized, week: IsoWeek) -> PolarsResult<Week<'_>> {
     let aggregates = aggregate(data, week)?;
     let end = EndOfWeek::new(data, week);
     Ok(Week {
         bases: aggregates.communes.iter().map(|c| CommuneBase::of(&c.insee)).collect(),
-        questions: figures::questions(&end),
-        declared: figures::declared(&end),
-        themes: figures::themes_cited(&end),
-        colleges: figures::colleges(&end),
+        tallies: Tallies::of(&end),
         repertoire: figures::repertoire(&end),
         coverage: figures::coverage(&end),
         aggregates,
         end,
         data,
     })
+}
+
+impl Aggregates {
+    /// Fills the per-commune and overall totals from the rows: every commune seen in any table.
+    pub fn assemble(&mut self) {
+        let mut communes: BTreeSet<String> = BTreeSet::new();
+        communes.extend(self.lost_contact.iter().map(|r| r.commune_insee.clone()));
+        communes.extend(self.responses.iter().map(|(c, _)| c.clone()));
+        communes.extend(self.loans.iter().map(|r| r.commune_insee.clone()));
+        communes.extend(self.partners.iter().map(|r| r.commune_insee.clone()));
+        self.communes = communes.iter().map(|c| CommuneTotals { insee: c.clone(), name: commune_name(c), totals: commune_totals(c, self) }).collect();
+        self.totals = self.communes.iter().fold(Totals::default(), |mut t, c| {
+            t += &c.totals;
+            t
+        });
+    }
+
+    /// One commune's rows and totals.
+    pub fn of_commune(&self, insee: &str) -> Aggregates {
+        let mut one = Aggregates {
+            week: self.week,
+            lost_contact: self.lost_contact.iter().filter(|r| r.commune_insee == insee).cloned().collect(),
+            loans: self.loans.iter().filter(|r| r.commune_insee == insee).cloned().collect(),
+            partners: self.partners.iter().filter(|r| r.commune_insee == insee).cloned().collect(),
+            responses: self.responses.iter().filter(|(c, _)| c == insee).cloned().collect(),
+            totals: Totals::default(),
+            communes: Vec::new(),
+        };
+        one.assemble();
+        one
+    }
+}
+
+impl<'a> Week<'a> {
+    /// What adds up, for one commune: its questionnaires, the pupils whose latest row names it, its actions.
+    pub fn tallies_of(&self, insee: &str) -> Tallies {
+        Tallies::of(&self.end.within(insee))
+    }
+
+    /// The week of figures that were added up elsewhere (consolidation of exports): no record behind them,
+    /// so no répertoire and no coverage of quartiers; `data` says what was read.
+    pub fn from_tallies(aggregates: Aggregates, tallies: Tallies, data: &'a Normalized) -> Week<'a> {
+        Week {
+            bases: aggregates.communes.iter().map(|c| CommuneBase::of(&c.insee)).collect(),
+            end: EndOfWeek { week: aggregates.week, responses: Vec::new(), register: Vec::new(), actions: Vec::new() },
+            tallies,
+            repertoire: Vec::new(),
+            coverage: Vec::new(),
+            aggregates,
+            data,
+        }
+    }
 }
 
 /// Computes the week's figures.
@@ -172,13 +221,6 @@ pub fn aggregate(data: &Normalized, week: IsoWeek) -> PolarsResult<Aggregates> {
     communes.extend(agg.loans.iter().map(|r| r.commune_insee.clone()));
     communes.extend(agg.partners.iter().map(|r| r.commune_insee.clone()));
     agg.lost_contact = lost_contact::merge(&communes, &responses, &register);
-    agg.communes = communes
-        .iter()
-        .map(|c| CommuneTotals { insee: c.clone(), name: commune_name(c), totals: commune_totals(c, &agg) })
-        .collect();
-    agg.totals = agg.communes.iter().fold(Totals::default(), |mut t, c| {
-        t += &c.totals;
-        t
-    });
+    agg.assemble();
     Ok(agg)
 }

@@ -77,4 +77,14 @@ impl<'a> EndOfWeek<'a> {
             actions: super::partners::current_actions(&data.partner_actions, week),
         }
     }
+
+    /// The same records, for one commune only (a pupil counts where their latest row puts them).
+    pub fn within(&self, insee: &str) -> EndOfWeek<'a> {
+        EndOfWeek {
+            week: self.week,
+            responses: self.responses.iter().copied().filter(|r| r.commune.as_ref().is_some_and(|c| c.as_str() == insee)).collect(),
+            register: self.register.iter().copied().filter(|p| p.entry.commune.as_str() == insee).collect(),
+            actions: self.actions.iter().copied().filter(|a| a.commune.as_str() == insee).collect(),
+        }
+    }
 }

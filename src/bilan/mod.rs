@@ -191,7 +191,7 @@ impl Bilan {
     pub fn write(&self, out: &Path) -> Result<(), ReportError> {
         let data = [("weeks", self.weeks_table()), ("communes", self.communes_table())];
         let (document, summary) = (self.document(), self.summary());
-        crate::report::write(out, &Outputs { stem: "bilan", document: &document, data: &data, summary: &summary, lang: self.lang })
+        crate::report::write(out, &Outputs { stem: "bilan", document: &document, data: &data, summary: &summary, attachments: &[], lang: self.lang })
     }
 }
 

@@ -78,6 +78,18 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    Consolider {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        week: Option<IsoWeek>,
+        #[arg(long)]
+        state: Option<PathBuf>,
+        #[arg(long, default_value = "prefecture")]
+        audience: Audience,
+    },
     Schema {
         kind: Option<String>,
     },

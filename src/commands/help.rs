@@ -40,6 +40,12 @@ const HELP: &[(&str, &str, &str, &str)] = &[
     ("purge", "state", "Dossier d'état (défaut : .veille)", "State folder (default: .veille)"),
     ("purge", "before", "Date limite, par exemple 2021-05-01 (défaut : aujourd'hui moins retention_days)", "Cut-off date, e.g. 2021-05-01 (default: today minus retention_days)"),
     ("purge", "dry_run", "Dit ce qui serait effacé, sans rien effacer", "Says what would be deleted, deletes nothing"),
+    ("consolider", "", "Rapport de plusieurs communes à partir de leurs exports .veille (jamais de fichier nominatif)", "Report of many communes from their .veille exports (never a nominative file)"),
+    ("consolider", "inputs", "Exports .veille ou dossiers qui en contiennent", ".veille exports, or folders holding them"),
+    ("consolider", "out", "Dossier de sortie (défaut : reports/consolidation-<semaine>)", "Output folder (default: reports/consolidation-<week>)"),
+    ("consolider", "week", "Semaine du rapport (défaut : la plus récente des exports)", "Report week (default: the latest of the exports)"),
+    ("consolider", "state", "Dossier d'état de la consolidation : son historique (défaut : .veille)", "The consolidation's state folder: its history (default: .veille)"),
+    ("consolider", "audience", "Public : prefecture (défaut), partenaires ou trio (chiffres exacts et export de la consolidation)", "Audience: prefecture (default), partenaires or trio (exact figures and an export of the consolidation)"),
     ("schema", "", "Affiche le Table Schema d'un type de tableau (ou la liste des types)", "Prints the Table Schema of a kind of table (or the list of kinds)"),
     ("schema", "kind", "questionnaire, partners, loans ou register", "questionnaire, partners, loans or register"),
 ];

@@ -4,6 +4,7 @@
 
 pub mod bilan;
 pub mod cli;
+pub mod consolider;
 mod error;
 pub mod help;
 pub mod init;

@@ -11,7 +11,8 @@ use crate::diagnostic::diagnostic;
 use crate::history::{self, Archive};
 use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::i18n::Lang;
-use crate::privacy::{load_key, Audience, KeyOrigin, Publication, Pseudonymizer};
+use crate::export::commune_exports;
+use crate::privacy::{load_key, Audience, KeyOrigin, Part, Publication, Pseudonymizer};
 use crate::ingest::Limits;
 use crate::report::{prepare, Outputs};
 use crate::state::{crash_point, StateLock};
@@ -68,6 +69,11 @@ pub fn lock_state(state: &std::path::Path, wait: std::time::Duration) -> Result<
     Ok(lock)
 }
 
+/// When an export is made: now, in UTC.
+pub fn made_at() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
 fn cannot_write(out: &std::path::Path, e: &dyn std::fmt::Display) -> VeilleError {
     VeilleError::failure(
         format!("impossible d'écrire le rapport dans {} ({e}) : rien n'a été modifié (disque plein ou droits insuffisants ?)", out.display()),
@@ -94,7 +100,8 @@ pub fn run(options: &ReportOptions) -> Result<u8, VeilleError> {
     let report = diagnostic(&publication, intake.files, lang);
     // The report is staged, then the history recorded, then the report swapped in: a failure or a
     // crash at any step leaves the previous report and the history each as they were, or whole.
-    let outputs = Outputs { stem: "diagnostic", document: &report.document, data: &report.data, summary: &report.summary, lang };
+    let exports = if publication.shows(Part::Exports) { commune_exports(&figures, &made_at()).map_err(|e| cannot_write(&out, &e))? } else { Vec::new() };
+    let outputs = Outputs { stem: "diagnostic", document: &report.document, data: &report.data, summary: &report.summary, attachments: &exports, lang };
     let staging = prepare(&out, &outputs).map_err(|e| cannot_write(&out, &e))?;
     history::record(&options.state, &figures.aggregates).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
     crash_point();

@@ -2,7 +2,7 @@
 //! the defaults. Each command's options come out whole; nothing after this reads the configuration.
 
 use super::cli::{Cli, Command};
-use super::{bilan, init, purge, report, schema, template, validate, VeilleError};
+use super::{bilan, consolider, init, purge, report, schema, template, validate, VeilleError};
 use crate::config::Config;
 use crate::detect::ColumnSettings;
 use crate::i18n::Lang;
@@ -67,6 +67,14 @@ pub fn run(cli: Cli, config: &Config) -> Result<u8, VeilleError> {
             let inputs = inputs_or_configured(inputs, config);
             purge::run(&purge::PurgeOptions { state: state(given_state), before, dry_run, inputs, lang, lock_wait })
         }
+        Command::Consolider { inputs, out, week, state: given_state, audience } => consolider::run(&consolider::ConsoliderOptions {
+            inputs, out, week, audience, lang,
+            state: state(given_state),
+            reports: config.reports.clone(),
+            min_count: config.min_count,
+            territory: config.territory(),
+            lock_wait,
+        }),
         Command::Schema { kind } => schema::run(kind.as_deref()),
     }
 }

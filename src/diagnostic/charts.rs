@@ -76,7 +76,7 @@ pub fn partners(week: &Week<'_>, lang: Lang) -> Chart {
 
 /// The yes/no questions (Q1, Q3): how many answered yes and no.
 pub fn yes_no(week: &Week<'_>, lang: Lang) -> Chart {
-    let closed: Vec<_> = week.questions.iter().filter_map(|q| q.yes_no.map(|yn| (q.question, yn))).collect();
+    let closed: Vec<_> = week.tallies.questions.iter().filter_map(|q| q.yes_no.map(|yn| (q.question, yn))).collect();
     let label = |q: crate::aggregate::Question| match q {
         crate::aggregate::Question::Q1 => lang.pick("Q1 Travail commun", "Q1 Joint work").to_string(),
         crate::aggregate::Question::Q3 => lang.pick("Q3 Matériel prêté", "Q3 Devices lent").to_string(),
@@ -99,8 +99,8 @@ pub fn themes(week: &Week<'_>, lang: Lang) -> Chart {
     let label = |code: &str| crate::normalize::theme(code).map(|t| t.label(lang).to_string()).unwrap_or_else(|| code.to_string());
     let bars = BarChart {
         title: lang.pick("Thèmes les plus cités dans les réponses", "Themes cited most in the answers").into(),
-        categories: week.themes.iter().map(|(c, _)| label(c)).collect(),
-        series: vec![Series::new(lang.pick("Citations", "Mentions"), week.themes.iter().map(|(_, n)| *n).collect())],
+        categories: week.tallies.themes.iter().take(8).map(|(c, _)| label(c)).collect(),
+        series: vec![Series::new(lang.pick("Citations", "Mentions"), week.tallies.themes.iter().take(8).map(|(_, n)| *n).collect())],
         stacked: false,
     };
     Chart { name: "themes_cited", bars }

@@ -36,7 +36,7 @@ fn question_row(q: &QuestionRow, lang: Lang) -> Vec<Value> {
         None => (Value::Empty, Value::Empty, Value::Empty),
     };
     let (total, approximate) = q.total.map_or((Value::Empty, Value::Empty), |(t, a)| (t.into(), a.into()));
-    let themes = if q.themes.is_empty() { Value::Empty } else { cited(&q.themes, lang).into() };
+    let themes = if q.themes.is_empty() { Value::Empty } else { cited(&q.themes[..q.themes.len().min(3)], lang).into() };
     vec![question_label(q.question.code()), q.answered.into(), yes, no, yes_share, total, approximate, themes]
 }
 
@@ -52,7 +52,7 @@ pub fn questions_table(week: &Week<'_>, lang: Lang) -> Table {
         column("approximate", "Dont approchées", "Of which approximate"),
         column("themes", "Thèmes les plus cités", "Most cited themes"),
     ]);
-    for q in &week.questions {
+    for q in &week.tallies.questions {
         t.push(question_row(q, lang));
     }
     t
@@ -61,10 +61,10 @@ pub fn questions_table(week: &Week<'_>, lang: Lang) -> Table {
 /// Q3 and Q4 in detail: devices declared by type, lenders cited.
 pub fn declared_devices_table(week: &Week<'_>, lang: Lang) -> Table {
     let mut t = Table::new(&[column("what", "Déclaré", "Declared"), column("label", "Libellé", "Label"), column("count", "Nombre", "Count")]);
-    for (device, n) in &week.declared.devices {
+    for (device, n) in &week.tallies.declared.devices {
         t.push(vec![lang.pick("Matériel (Q4)", "Devices (Q4)").into(), device.label(lang).into(), (*n).into()]);
     }
-    for (lender, n) in &week.declared.lenders {
+    for (lender, n) in &week.tallies.declared.lenders {
         t.push(vec![lang.pick("Prêteur cité (Q3)", "Lender cited (Q3)").into(), lender.label(lang).into(), (*n).into()]);
     }
     t
@@ -83,7 +83,7 @@ pub fn colleges_table(week: &Week<'_>, lang: Lang) -> Table {
         column("in_progress", "En cours", "In progress"),
         column("no_contact", "Sans contact", "No contact"),
     ]);
-    for c in &week.colleges {
+    for c in &week.tallies.colleges {
         let flag = match c.priority {
             Priority::RepPlus => "REP+",
             Priority::Rep => "REP",

@@ -44,6 +44,8 @@ pub enum Part {
     Trend,
     /// The contacts restored across communes, which no secrecy relation protects.
     Restored,
+    /// The exact aggregates of each commune (`export/*.veille`), for the trio to send on.
+    Exports,
 }
 
 /// What changed since the latest recorded week, computed once.
@@ -97,7 +99,7 @@ impl<'a> Publication<'a> {
     /// Whether a part of the report is shown to this audience.
     pub fn shows(&self, part: Part) -> bool {
         match part {
-            Part::Verbatims | Part::Register | Part::Colleges | Part::Restored => !self.audience.is_restricted(),
+            Part::Verbatims | Part::Register | Part::Colleges | Part::Restored | Part::Exports => !self.audience.is_restricted(),
             Part::LoansByLender | Part::Trend => self.masked.is_none(),
         }
     }

@@ -47,6 +47,8 @@ pub struct Outputs<'a> {
     /// `data/<name>.csv`.
     pub data: &'a [(&'static str, Table)],
     pub summary: &'a serde_json::Value,
+    /// Other files, by path within the folder (the exports).
+    pub attachments: &'a [(String, Vec<u8>)],
     pub lang: Lang,
 }
 
@@ -89,5 +91,12 @@ pub fn prepare(out: &Path, outputs: &Outputs<'_>) -> Result<Staging, ReportError
     let pdf = pdf::document_pdf(outputs.document, &charts, outputs.lang).map_err(ReportError::Chart)?;
     std::fs::write(dir.join(format!("{}.pdf", outputs.stem)), pdf)?;
     crash_point();
+    for (path, bytes) in outputs.attachments {
+        let target = dir.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, bytes)?;
+    }
     Ok(staging)
 }
