@@ -3,7 +3,7 @@
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use veille::commands::{bilan, exit, help, init, purge, report, schema, template, validate};
+use veille::commands::{audit, bilan, exit, help, init, purge, report, schema, template, validate};
 use veille::config::Config;
 use veille::privacy::Audience;
 use veille::domain::{IsoWeek, TableKind};
@@ -112,6 +112,14 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Ce qu'un lecteur peut déduire d'un dossier de rapport publié (code 1 si une cellule masquée peut être recalculée)
+    Audit {
+        /// Dossier du rapport (data/lost_contact_by_commune.csv, data/loans_by_commune.csv, summary.json)
+        dir: PathBuf,
+        /// Rapport du même public pour la semaine précédente, lu avec celui-ci (ses écarts « deltas » les relient)
+        #[arg(long)]
+        precedent: Option<PathBuf>,
+    },
     /// Affiche le Table Schema d'un type de tableau (ou la liste des types)
     Schema {
         /// questionnaire, partners, loans ou register
@@ -172,7 +180,7 @@ fn main() -> ExitCode {
             let lock_wait = std::time::Duration::from_secs(config.lock_wait_seconds);
             let limits = config.limits.clone();
             let territory = config.territory();
-            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, territory, reports, audience, min_count: config.min_count, columns, limits, lock_wait };
+            let options = report::ReportOptions { inputs, out, week, lang, state, kind, strict, default_commune, territory, reports, audience, min_count: config.min_count, secrecy: config.secrecy_rule(), columns, limits, lock_wait };
             report::run(&options)
         }
         Command::Validate { inputs, json, kind, colonnes } => {
@@ -196,6 +204,7 @@ fn main() -> ExitCode {
             purge::run(&purge::PurgeOptions { state, before, dry_run, inputs, lang, lock_wait })
         }
         Command::Schema { kind } => schema::run(kind.as_deref(), lang),
+        Command::Audit { dir, precedent } => audit::run(&audit::AuditOptions { dir, previous: precedent, rule: config.secrecy_rule(), lang }),
     };
     ExitCode::from(code)
 }

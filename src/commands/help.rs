@@ -38,6 +38,9 @@ const ENGLISH: &[(&str, &str, &str)] = &[
     ("purge", "state", "State folder (default: .veille)"),
     ("purge", "before", "Cut-off date, e.g. 2021-05-01 (default: today minus retention_days)"),
     ("purge", "dry_run", "Says what would be deleted, deletes nothing"),
+    ("audit", "", "What a reader can deduce from a published report folder (exit 1 when a hidden cell can be recomputed)"),
+    ("audit", "dir", "Report folder (data/lost_contact_by_commune.csv, data/loans_by_commune.csv, summary.json)"),
+    ("audit", "precedent", "The same audience's report of the previous week, read with this one (its deltas link them)"),
     ("schema", "", "Prints the Table Schema of a kind of table (or the list of kinds)"),
     ("schema", "kind", "questionnaire, partners, loans or register"),
 ];

@@ -1,5 +1,6 @@
 //! One file per command; each has its usage text at the top and returns the process exit code.
 
+pub mod audit;
 pub mod bilan;
 pub mod help;
 pub mod init;

@@ -14,7 +14,7 @@ use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::i18n::Lang;
 use crate::privacy::{load_key, Audience, KeyOrigin, Pseudonymizer};
 use crate::ingest::Limits;
-use crate::report::{mask, prepare_report, ReportInput};
+use crate::report::{mask_with, prepare_report, ReportInput, SecrecyContext};
 use crate::state::{crash_point, StateLock};
 use std::path::PathBuf;
 
@@ -38,6 +38,8 @@ pub struct ReportOptions {
     pub audience: Audience,
     /// The statistical-secrecy threshold of restricted audiences (`veille.toml`, default 5).
     pub min_count: u32,
+    /// The whole secrecy rule of restricted audiences (`min_count` and `[secret]` of veille.toml).
+    pub secrecy: crate::privacy::SecrecyRule,
     /// Which header holds which field, as the user said (`[colonnes]`, `--colonne`).
     pub columns: crate::detect::ColumnSettings,
     /// The caps on each input file (`[limits]` of veille.toml).
@@ -118,7 +120,17 @@ pub fn run(options: &ReportOptions) -> u8 {
             return exit::FAILURE;
         }
     };
-    let masked = options.audience.is_restricted().then(|| mask(&aggregates, i64::from(options.min_count)));
+    // Statistical secrecy (issue 14): linked to what the same audience was shown before, audited.
+    let earlier_shown = match options.audience.is_restricted().then(|| history::publication_before(&options.state, options.audience.as_str(), week)).transpose() {
+        Ok(earlier) => earlier.flatten(),
+        Err(e) => {
+            eprintln!("veille: {}", e.message(lang));
+            return exit::FAILURE;
+        }
+    };
+    let context = SecrecyContext { rule: options.secrecy.clone(), previous: previous.clone(), earlier: earlier_shown.clone(), lang };
+    let masked = options.audience.is_restricted().then(|| mask_with(&aggregates, &context));
+    let publication = masked.as_ref().map(|m| m.publication.clone());
     let earlier = history::weeks(&options.state).map(|weeks| weeks.into_iter().filter(|w| *w < week).collect::<Vec<_>>()).unwrap_or_default();
     let history: Vec<_> = earlier.into_iter().filter_map(|w| history::totals(&options.state, w).ok().map(|t| (w, t))).collect();
     let previous_restored = previous.as_ref().and_then(|(w, _)| history::series(&options.state, Some(*w), Some(*w)).ok()).map(|rows| rows.iter().map(|r| r.details[0]).sum());
@@ -133,7 +145,16 @@ pub fn run(options: &ReportOptions) -> u8 {
         Ok(staging) => staging,
         Err(e) => return cannot_write(&e),
     };
+    if let Some(m) = &input.masked {
+        if let Err(code) = super::audit::gate(m, staging.path(), earlier_shown.as_ref(), &options.secrecy, options.audience.as_str(), lang) {
+            return code;
+        }
+    }
     if let Err(e) = history::record(&options.state, &aggregates) {
+        eprintln!("veille: {}", e.message(lang));
+        return exit::FAILURE;
+    }
+    if let Err(e) = publication.as_ref().map(|p| history::record_publication(&options.state, options.audience.as_str(), p)).transpose() {
         eprintln!("veille: {}", e.message(lang));
         return exit::FAILURE;
     }

@@ -33,8 +33,10 @@ impl HistoryError {
     }
 }
 
+mod published;
 mod series;
 
+pub use published::{publication_before, purge_publications, record_publication};
 pub use series::{series, CommuneWeek};
 
 fn folder(state: &Path) -> PathBuf {
@@ -148,5 +150,6 @@ pub fn purge(state: &Path, before: chrono::NaiveDate, dry_run: bool) -> Result<V
             std::fs::remove_file(&path).map_err(io(&path))?;
         }
     }
+    purge_publications(state, before, dry_run)?;
     Ok(old)
 }

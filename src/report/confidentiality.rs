@@ -2,7 +2,7 @@
 //! many cells were hidden, how many columns were dropped and comments blanked, by code. Never their
 //! content.
 
-use super::ReportInput;
+use super::{Masked, ReportInput, Verdict};
 use crate::i18n::Lang;
 use serde_json::{json, Value};
 
@@ -16,6 +16,39 @@ pub const PRIVACY_CODES: [(&str, &str, &str); 4] = [
 
 fn count(input: &ReportInput<'_>, code: &str) -> usize {
     input.data.issues.iter().filter(|i| i.code == code).count()
+}
+
+/// The share of the counts of at least `min_count` still shown, in per cent (100 when there are none).
+fn large_share(m: &Masked) -> f64 {
+    if m.large == 0 { 100.0 } else { (1000.0 * m.large_shown as f64 / m.large as f64).round() / 10.0 }
+}
+
+fn large_shown_line(m: &Masked, lang: Lang) -> (String, String) {
+    let share = large_share(m);
+    match lang {
+        Lang::Fr => (format!("Cellules d'au moins {} encore affichées", m.min_count), format!("{} sur {} ({} %)", m.large_shown, m.large, share.to_string().replace('.', ","))),
+        Lang::En => (format!("Cells of {} or more still shown", m.min_count), format!("{} of {} ({share} %)", m.large_shown, m.large)),
+    }
+}
+
+fn verdict_text(m: &Masked, lang: Lang) -> String {
+    let linked = m.linked_week.as_ref().map(|w| match lang {
+        Lang::Fr => format!(", avec la publication de la semaine {w}"),
+        Lang::En => format!(", together with the week {w} publication"),
+    });
+    match &m.verdict {
+        Verdict::Safe => format!("{}{}", lang.pick("aucune cellule masquée ne peut être recalculée", "no hidden cell can be recomputed"), linked.unwrap_or_default()),
+        Verdict::Leaks(cells) => format!("{} ({})", lang.pick("FUITE", "LEAK"), cells.join(" ; ")),
+        Verdict::Failed(why) => format!("{} ({why})", lang.pick("non vérifiée", "not verified")),
+    }
+}
+
+fn verdict_code(m: &Masked) -> &'static str {
+    match m.verdict {
+        Verdict::Safe => "safe",
+        Verdict::Leaks(_) => "leak",
+        Verdict::Failed(_) => "failed",
+    }
 }
 
 /// The lines of the "Confidentialité" section: (label, value).
@@ -34,6 +67,8 @@ pub fn confidentiality_lines(input: &ReportInput<'_>) -> Vec<(String, String)> {
             ));
             lines.push((lang.pick("Cellules masquées (secret primaire)", "Cells hidden (primary)").into(), m.primary.to_string()));
             lines.push((lang.pick("Cellules masquées (secret secondaire)", "Cells hidden (secondary)").into(), m.secondary.to_string()));
+            lines.push(large_shown_line(m, lang));
+            lines.push((lang.pick("Vérification (programmation linéaire)", "Audit (linear programming)").into(), verdict_text(m, lang)));
         }
         None => lines.push((lang.pick("Secret statistique", "Statistical secrecy").into(), lang.pick("non appliqué (usage interne du trio)", "not applied (trio's internal use)").into())),
     }
@@ -56,6 +91,10 @@ pub fn confidentiality_json(input: &ReportInput<'_>) -> Value {
         "hidden_cells": input.masked.as_ref().map_or(0, |m| m.hidden_cells()),
         "hidden_primary": input.masked.as_ref().map_or(0, |m| m.primary),
         "hidden_secondary": input.masked.as_ref().map_or(0, |m| m.secondary),
+        "large_cells": input.masked.as_ref().map(|m| m.large),
+        "large_cells_shown": input.masked.as_ref().map(|m| m.large_shown),
+        "large_cells_shown_percent": input.masked.as_ref().map(large_share),
+        "audit": input.masked.as_ref().map(|m| json!({ "verdict": verdict_code(m), "linked_week": m.linked_week })),
         "verbatims": !input.audience.is_restricted(),
         "register_rows": !input.audience.is_restricted(),
         "issues": by_code,

@@ -25,7 +25,7 @@ pub use confidentiality::{confidentiality_json, confidentiality_lines, PRIVACY_C
 pub use fonts::text_width;
 pub use labels::{figure_label, week_label};
 pub use sections::{colleges_table, comparison_table, coverage_table, declared_devices_table, issues_by_code_table, questions_table, repertoire_table, top_themes};
-pub use secrecy::{mask, Masked, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
+pub use secrecy::{mask, mask_with, publication_of, Masked, SecrecyContext, Verdict, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
 pub use staging::Staging;
 pub use summary::summary_json;
 pub use table::{column, Column, Table, Value};
