@@ -33,7 +33,8 @@ fn measure(name: &str, table: &Publication, rule: &SecrecyRule) {
     let audit_took = started.elapsed();
     let (old_all, old_large) = hidden_counts(&layout, &old, rule.min_count);
     let (new_all, new_large) = hidden_counts(&layout, &new, rule.min_count);
-    let candidates = problem.candidates(&problem.initial()).len();
+    let initial = problem.initial();
+    let candidates = (0..initial.len()).filter(|&i| problem.hideable[i] && !initial[i]).count();
     let exact = if candidates <= 14 { exhaustive_minimum(&problem, 6).ok().flatten().map(|(h, _)| hidden_counts(&layout, &h, rule.min_count).0.to_string()) } else { None };
     println!("{name}: {} published cells, {large} of {} or more", cells.published.iter().filter(|p| **p).count(), rule.min_count);
     println!("  old: {old_all} hidden ({old_large} of the large ones), LP audit {}", if old_safe { "safe" } else { "LEAKS" });

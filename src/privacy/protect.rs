@@ -110,7 +110,7 @@ fn protect_linked(current: &Publication, previous: Option<&Publication>, rule: &
     let n = layout.hidden.len();
     let cells = &layout.cells;
     problem.hideable = (0..n).map(|c| layout.is_current[c] && cells.published[c] && !cells.signed[c] && cells.values[c] != 0).collect();
-    problem.fixed = (0..n).map(|c| !layout.is_current[c] && layout.hidden[c]).collect();
+    problem.fixed = (0..n).map(|c| !layout.is_current[c] && cells.published[c] && layout.hidden[c]).collect();
     problem.follows = layout.follows.clone();
     problem.exempt = (0..n).map(|c| exempt.contains(&c)).collect();
     if let Some(p) = previous.as_ref() {

@@ -37,17 +37,17 @@ pub fn with_deltas(mut p: Publication, before: &str, before_totals: [i64; 4]) ->
     p
 }
 
-/// The six-commune week of issue 14: lost contact only, as the préfecture compares communes.
+/// A six-commune week like issue 14's: lost contact and device loans, several small counts.
 pub fn six_communes() -> Publication {
     week(
         "2020-W21",
         &[
-            ("91687", [12, 7, 3, 4, 2, 1], &[]),
-            ("91286", [3, 9, 6, 5, 3, 1], &[]),
-            ("91521", [0, 2, 2, 2, 0, 0], &[]),
-            ("91432", [8, 14, 9, 6, 5, 3], &[]),
-            ("91589", [5, 0, 0, 0, 0, 0], &[]),
-            ("91201", [1, 4, 1, 1, 1, 2], &[]),
+            ("91687", [12, 7, 3, 4, 2, 1], &[[9, 6, 3], [5, 5, 0]]),
+            ("91286", [3, 9, 6, 5, 3, 1], &[[7, 4, 3]]),
+            ("91521", [6, 2, 2, 2, 0, 0], &[[2, 1, 1]]),
+            ("91432", [8, 14, 9, 6, 5, 3], &[[12, 8, 4], [6, 2, 4]]),
+            ("91589", [5, 6, 4, 3, 3, 0], &[]),
+            ("91201", [9, 4, 1, 1, 1, 2], &[[5, 3, 2]]),
         ],
     )
 }
