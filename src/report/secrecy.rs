@@ -133,8 +133,10 @@ pub fn publication_of(agg: &Aggregates, previous: Option<&(IsoWeek, Totals)>) ->
 ///     communes: [("91687", 3), ("91286", 12)].map(|(c, n)| CommuneTotals { insee: c.into(), name: c.into(), totals: totals(n) }).to_vec(),
 /// };
 /// let m = mask(&agg, 5);
-/// // 3 is hidden (primary), and so is 12: the total of 15 is published in summary.json.
-/// assert!(m.lost_contact[0][1] && m.lost_contact[1][1] && !m.totals[1]);
+/// // 3 is hidden (primary). To protect it, hiding the total of 15 costs one cell; hiding 12 would cost
+/// // two (its CSV row and its commune total in summary.json).
+/// assert!(m.lost_contact[0][1] && !m.lost_contact[1][1] && m.totals[1]);
+/// assert_eq!((m.primary, m.secondary), (3, 1));
 /// ```
 pub fn mask(agg: &Aggregates, min_count: i64) -> Masked {
     mask_with(agg, &SecrecyContext { rule: SecrecyRule::new(min_count), previous: None, earlier: None, lang: Lang::Fr })
