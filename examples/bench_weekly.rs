@@ -28,7 +28,7 @@ fn main() {
         let Some(report_week) = report_week(None, &intake.data) else { return eprintln!("no date in sample_data") };
         let Ok(figures_of_week) = week(&intake.data, report_week) else { return eprintln!("aggregation failed") };
         let t2 = Instant::now();
-        let publication = Publication::new(&figures_of_week, Audience::Trio, 5, &Archive::default());
+        let publication = Publication::new(&figures_of_week, Audience::Trio, &veille::privacy::SecrecyRule::new(5), None, &Archive::default(), Lang::Fr);
         let d = diagnostic(&publication, intake.files, Lang::Fr);
         let outputs = Outputs { stem: "diagnostic", document: &d.document, data: &d.data, summary: &d.summary, attachments: &[], lang: Lang::Fr };
         if let Err(e) = veille::report::write(&out, &outputs) {

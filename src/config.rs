@@ -49,6 +49,26 @@ pub struct Config {
     pub lock_wait_seconds: u64,
     /// The caps on what one input file may cost (`[limits]`).
     pub limits: Limits,
+    /// Secondary suppression and its audit (`[secret]`).
+    pub secret: SecretSettings,
+}
+
+/// `[secret]` of veille.toml: how restricted publications are protected.
+///
+/// ```
+/// use veille::config::Config;
+/// let c = Config::parse("min_count = 10\n[secret]\nprotection_width = 2\ncost = \"values\"\n").unwrap();
+/// let rule = c.secrecy_rule();
+/// assert_eq!((rule.min_count, rule.protection_width, rule.cost), (10, 2, veille::privacy::Cost::Values));
+/// assert!(Config::parse("[secret]\ncost = \"cheap\"\n").is_err());
+/// ```
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct SecretSettings {
+    /// A hidden cell is protected when an outsider's range for it is wider than this (0: not pinned).
+    pub protection_width: u32,
+    /// What secondary suppression minimises: "cells" (fewest cells, then smallest values) or "values".
+    pub cost: crate::privacy::Cost,
 }
 
 impl Default for Config {
@@ -65,6 +85,7 @@ impl Default for Config {
             colonnes: toml::Table::new(),
             lock_wait_seconds: 5,
             limits: Limits::default(),
+            secret: SecretSettings::default(),
         }
     }
 }
@@ -75,6 +96,11 @@ impl Default for Config {
 pub struct ConfigError(String);
 
 impl Config {
+    /// The statistical-secrecy rule of restricted audiences: `min_count` and `[secret]`.
+    pub fn secrecy_rule(&self) -> crate::privacy::SecrecyRule {
+        crate::privacy::SecrecyRule { min_count: i64::from(self.min_count), protection_width: i64::from(self.secret.protection_width), cost: self.secret.cost }
+    }
+
     /// Reads settings from TOML text.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| ConfigError(e.to_string()))?;
@@ -267,6 +293,14 @@ pub fn commented_config_in(commune_list: &[String], territoire: &[String]) -> St
          # max_file_mb = 128          # taille du fichier\n\
          # max_inflated_mb = 1024     # taille décompressée d'un xlsx, xlsb ou ods\n\
          # max_cells = 12000000       # cellules d'une feuille (de la première à la dernière remplie)\n\
-         # max_seconds = 120          # durée de lecture d'un fichier\n"
+         # max_seconds = 120          # durée de lecture d'un fichier\n\
+         \n\
+         # Secret secondaire : une cellule masquée est protégée quand l'intervalle qu'un lecteur peut en\n\
+         # déduire est plus large que protection_width (0 : elle ne peut pas être recalculée exactement) ;\n\
+         # cost = \"cells\" masque le moins de cellules possible, puis les plus petites ; \"values\" la plus\n\
+         # petite somme. Enlever le « # » des lignes pour changer.\n\
+         # [secret]\n\
+         # protection_width = 0\n\
+         # cost = \"cells\"\n"
     )
 }

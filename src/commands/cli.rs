@@ -90,6 +90,11 @@ pub enum Command {
         #[arg(long, default_value = "prefecture")]
         audience: Audience,
     },
+    Audit {
+        dir: PathBuf,
+        #[arg(long)]
+        precedent: Option<PathBuf>,
+    },
     Schema {
         kind: Option<String>,
     },

@@ -4,7 +4,7 @@
 //! `veille bilan` works at the département's level), and, for the trio, one export of the whole
 //! consolidation (`export/<territoire>-<week>.veille`) that can be consolidated again.
 
-use super::report::{lock_state, made_at};
+use super::report::{earlier_release, gate_and_record, lock_state, made_at};
 use super::{exit, VeilleError};
 use crate::aggregate::Week;
 use crate::diagnostic::diagnostic;
@@ -26,7 +26,7 @@ pub struct ConsoliderOptions {
     pub lang: Lang,
     pub state: PathBuf,
     pub reports: PathBuf,
-    pub min_count: u32,
+    pub secrecy: crate::privacy::SecrecyRule,
     pub territory: crate::reference::Territory,
     pub lock_wait: std::time::Duration,
 }
@@ -57,7 +57,8 @@ pub fn run(options: &ConsoliderOptions) -> Result<u8, VeilleError> {
     })?;
     let figures = Week::from_tallies(aggregates, tallies, &data);
     let archive = Archive::open(&options.state, week).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
-    let publication = Publication::new(&figures, options.audience, i64::from(options.min_count), &archive);
+    let earlier = earlier_release(&options.state, options.audience, week)?;
+    let publication = Publication::new(&figures, options.audience, &options.secrecy, earlier.clone(), &archive, lang);
     let report = diagnostic(&publication, consolidation.files, lang);
     let mut attachments = Vec::new();
     if publication.shows(Part::Exports) {
@@ -67,7 +68,9 @@ pub fn run(options: &ConsoliderOptions) -> Result<u8, VeilleError> {
     }
     let out = options.out.clone().unwrap_or_else(|| options.reports.join(format!("consolidation-{week}")));
     let outputs = Outputs { stem: "diagnostic", document: &report.document, data: &report.data, summary: &report.summary, attachments: &attachments, lang };
-    prepare(&out, &outputs).and_then(|staging| Ok(staging.commit()?)).map_err(|e| failed(&e))?;
+    let staging = prepare(&out, &outputs).map_err(|e| failed(&e))?;
+    gate_and_record(&publication, &staging, earlier.as_ref(), &options.secrecy, &options.state, lang)?;
+    staging.commit().map_err(|e| failed(&e))?;
     let (n, issues) = (figures.aggregates.communes.len(), data.issues.len());
     println!(
         "{}",

@@ -46,6 +46,9 @@ const HELP: &[(&str, &str, &str, &str)] = &[
     ("consolider", "week", "Semaine du rapport (défaut : la plus récente des exports)", "Report week (default: the latest of the exports)"),
     ("consolider", "state", "Dossier d'état de la consolidation : son historique (défaut : .veille)", "The consolidation's state folder: its history (default: .veille)"),
     ("consolider", "audience", "Public : prefecture (défaut), partenaires ou trio (chiffres exacts et export de la consolidation)", "Audience: prefecture (default), partenaires or trio (exact figures and an export of the consolidation)"),
+    ("audit", "", "Ce qu'un lecteur peut déduire d'un dossier de rapport publié (code 1 si une cellule masquée peut être recalculée)", "What a reader can deduce from a published report folder (exit 1 when a hidden cell can be recomputed)"),
+    ("audit", "dir", "Dossier du rapport (data/lost_contact_by_commune.csv, data/loans_by_commune.csv, summary.json)", "Report folder (data/lost_contact_by_commune.csv, data/loans_by_commune.csv, summary.json)"),
+    ("audit", "precedent", "Rapport du même public pour la semaine précédente, lu avec celui-ci (ses écarts « deltas » les relient)", "The same audience's report of the previous week, read with this one (its deltas link them)"),
     ("schema", "", "Affiche le Table Schema d'un type de tableau (ou la liste des types)", "Prints the Table Schema of a kind of table (or the list of kinds)"),
     ("schema", "kind", "questionnaire, partners, loans ou register", "questionnaire, partners, loans or register"),
 ];

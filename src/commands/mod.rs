@@ -2,6 +2,7 @@
 //! [`settings`] resolves each command's options once, and every command returns its exit status or one
 //! [`VeilleError`], which `main` prints.
 
+pub mod audit;
 pub mod bilan;
 pub mod cli;
 pub mod consolider;

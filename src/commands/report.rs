@@ -12,9 +12,9 @@ use crate::history::{self, Archive};
 use crate::domain::{InseeCode, IsoWeek, TableKind};
 use crate::i18n::Lang;
 use crate::export::commune_exports;
-use crate::privacy::{load_key, Audience, KeyOrigin, Part, Publication, Pseudonymizer};
+use crate::privacy::{load_key, Audience, KeyOrigin, Part, Publication, Pseudonymizer, Release, SecrecyRule};
 use crate::ingest::Limits;
-use crate::report::{prepare, Outputs};
+use crate::report::{prepare, Outputs, Staging};
 use crate::state::{crash_point, StateLock};
 use std::path::PathBuf;
 
@@ -36,8 +36,8 @@ pub struct ReportOptions {
     pub reports: PathBuf,
     /// Who the report is for.
     pub audience: Audience,
-    /// The statistical-secrecy threshold of restricted audiences (`veille.toml`, default 5).
-    pub min_count: u32,
+    /// The whole secrecy rule of restricted audiences (`min_count` and `[secret]` of veille.toml).
+    pub secrecy: crate::privacy::SecrecyRule,
     /// Which header holds which field, as the user said (`[colonnes]`, `--colonne`).
     pub columns: crate::detect::ColumnSettings,
     /// The caps on each input file (`[limits]` of veille.toml).
@@ -74,6 +74,24 @@ pub fn made_at() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// What the same restricted audience was shown before `week` (none for the trio).
+pub fn earlier_release(state: &std::path::Path, audience: Audience, week: IsoWeek) -> Result<Option<Release>, VeilleError> {
+    if !audience.is_restricted() {
+        return Ok(None);
+    }
+    history::publication_before(state, audience.as_str(), week).map_err(|e| VeilleError::from_message(|l| e.message(l)))
+}
+
+/// For a restricted audience: the audit of the staged folder (nothing is written on a leak), then what
+/// the audience is shown recorded in the history, so that next week's publication is linked to it.
+pub fn gate_and_record(publication: &Publication<'_>, staging: &Staging, earlier: Option<&Release>, rule: &SecrecyRule, state: &std::path::Path, lang: Lang) -> Result<(), VeilleError> {
+    let Some(masked) = publication.secrecy() else { return Ok(()) };
+    let audience = publication.audience_code();
+    super::audit::gate(masked, staging.path(), earlier, rule, audience, lang)?;
+    history::record_publication(state, audience, &masked.publication).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
+    Ok(())
+}
+
 fn cannot_write(out: &std::path::Path, e: &dyn std::fmt::Display) -> VeilleError {
     VeilleError::failure(
         format!("impossible d'écrire le rapport dans {} ({e}) : rien n'a été modifié (disque plein ou droits insuffisants ?)", out.display()),
@@ -96,14 +114,16 @@ pub fn run(options: &ReportOptions) -> Result<u8, VeilleError> {
         .map_err(|e| VeilleError::failure(format!("le calcul des indicateurs a échoué ({e})"), format!("computing the figures failed ({e})")))?;
     let out = options.out.clone().unwrap_or_else(|| options.reports.join(week.to_string()));
     let archive = Archive::open(&options.state, week).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
-    let publication = Publication::new(&figures, options.audience, i64::from(options.min_count), &archive);
+    let earlier = earlier_release(&options.state, options.audience, week)?;
+    let publication = Publication::new(&figures, options.audience, &options.secrecy, earlier.clone(), &archive, lang);
     let report = diagnostic(&publication, intake.files, lang);
-    // The report is staged, then the history recorded, then the report swapped in: a failure or a
-    // crash at any step leaves the previous report and the history each as they were, or whole.
+    // The report is staged, then audited, then the history recorded, then the report swapped in: a
+    // failure or a crash at any step leaves the previous report and the history each as they were.
     let exports = if publication.shows(Part::Exports) { commune_exports(&figures, &made_at()).map_err(|e| cannot_write(&out, &e))? } else { Vec::new() };
     let outputs = Outputs { stem: "diagnostic", document: &report.document, data: &report.data, summary: &report.summary, attachments: &exports, lang };
     let staging = prepare(&out, &outputs).map_err(|e| cannot_write(&out, &e))?;
     history::record(&options.state, &figures.aggregates).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
+    gate_and_record(&publication, &staging, earlier.as_ref(), &options.secrecy, &options.state, lang)?;
     crash_point();
     staging.commit().map_err(|e| cannot_write(&out, &e))?;
     crash_point();

@@ -2,7 +2,7 @@
 //! the defaults. Each command's options come out whole; nothing after this reads the configuration.
 
 use super::cli::{Cli, Command};
-use super::{bilan, consolider, init, purge, report, schema, template, validate, VeilleError};
+use super::{audit, bilan, consolider, init, purge, report, schema, template, validate, VeilleError};
 use crate::config::Config;
 use crate::detect::ColumnSettings;
 use crate::i18n::Lang;
@@ -43,7 +43,7 @@ pub fn run(cli: Cli, config: &Config) -> Result<u8, VeilleError> {
                 default_commune: config.default_commune(),
                 territory: config.territory(),
                 reports: config.reports.clone(),
-                min_count: config.min_count,
+                secrecy: config.secrecy_rule(),
                 limits: config.limits.clone(),
                 lock_wait,
             })
@@ -71,10 +71,11 @@ pub fn run(cli: Cli, config: &Config) -> Result<u8, VeilleError> {
             inputs, out, week, audience, lang,
             state: state(given_state),
             reports: config.reports.clone(),
-            min_count: config.min_count,
+            secrecy: config.secrecy_rule(),
             territory: config.territory(),
             lock_wait,
         }),
+        Command::Audit { dir, precedent } => audit::run(&audit::AuditOptions { dir, previous: precedent, rule: config.secrecy_rule(), lang }),
         Command::Schema { kind } => schema::run(kind.as_deref()),
     }
 }

@@ -2,6 +2,7 @@
 //! many cells were hidden, how many columns were dropped and comments blanked, by code. Never their
 //! content.
 
+use crate::privacy::{Masked, Verdict};
 use crate::i18n::Lang;
 use crate::issues::IssueLog;
 use crate::privacy::{Part, Publication};
@@ -19,6 +20,39 @@ fn count(issues: &IssueLog, code: &str) -> usize {
     issues.iter().filter(|i| i.code == code).count()
 }
 
+/// The share of the counts of at least `min_count` still shown, in per cent (100 when there are none).
+fn large_share(m: &Masked) -> f64 {
+    if m.large == 0 { 100.0 } else { (1000.0 * m.large_shown as f64 / m.large as f64).round() / 10.0 }
+}
+
+fn large_shown_line(m: &Masked, lang: Lang) -> (String, String) {
+    let share = large_share(m);
+    match lang {
+        Lang::Fr => (format!("Cellules d'au moins {} encore affichées", m.min_count), format!("{} sur {} ({} %)", m.large_shown, m.large, share.to_string().replace('.', ","))),
+        Lang::En => (format!("Cells of {} or more still shown", m.min_count), format!("{} of {} ({share} %)", m.large_shown, m.large)),
+    }
+}
+
+fn verdict_text(m: &Masked, lang: Lang) -> String {
+    let linked = m.linked_week.as_ref().map(|w| match lang {
+        Lang::Fr => format!(", avec la publication de la semaine {w}"),
+        Lang::En => format!(", together with the week {w} publication"),
+    });
+    match &m.verdict {
+        Verdict::Safe => format!("{}{}", lang.pick("aucune cellule masquée ne peut être recalculée", "no hidden cell can be recomputed"), linked.unwrap_or_default()),
+        Verdict::Leaks(cells) => format!("{} ({})", lang.pick("FUITE", "LEAK"), cells.join(" ; ")),
+        Verdict::Failed(why) => format!("{} ({why})", lang.pick("non vérifiée", "not verified")),
+    }
+}
+
+fn verdict_code(m: &Masked) -> &'static str {
+    match m.verdict {
+        Verdict::Safe => "safe",
+        Verdict::Leaks(_) => "leak",
+        Verdict::Failed(_) => "failed",
+    }
+}
+
 /// The lines of the "Confidentialité" section: (label, value).
 pub fn confidentiality_lines(p: &Publication<'_>, lang: Lang) -> Vec<(String, String)> {
     let mut lines = vec![(lang.pick("Public du rapport", "Audience").to_string(), p.audience_label(lang).to_string())];
@@ -33,6 +67,8 @@ pub fn confidentiality_lines(p: &Publication<'_>, lang: Lang) -> Vec<(String, St
             ));
             lines.push((lang.pick("Cellules masquées (secret primaire)", "Cells hidden (primary)").into(), m.primary.to_string()));
             lines.push((lang.pick("Cellules masquées (secret secondaire)", "Cells hidden (secondary)").into(), m.secondary.to_string()));
+            lines.push(large_shown_line(m, lang));
+            lines.push((lang.pick("Vérification (programmation linéaire)", "Audit (linear programming)").into(), verdict_text(m, lang)));
         }
         None => lines.push((lang.pick("Secret statistique", "Statistical secrecy").into(), lang.pick("non appliqué (usage interne du trio)", "not applied (trio's internal use)").into())),
     }
@@ -57,6 +93,10 @@ pub fn confidentiality_json(p: &Publication<'_>) -> Value {
         "hidden_cells": masked.map_or(0, |m| m.hidden_cells()),
         "hidden_primary": masked.map_or(0, |m| m.primary),
         "hidden_secondary": masked.map_or(0, |m| m.secondary),
+        "large_cells": masked.map(|m| m.large),
+        "large_cells_shown": masked.map(|m| m.large_shown),
+        "large_cells_shown_percent": masked.map(large_share),
+        "audit": masked.map(|m| json!({ "verdict": verdict_code(m), "linked_week": m.linked_week })),
         "verbatims": p.shows(Part::Verbatims),
         "register_rows": p.shows(Part::Register),
         "issues": by_code,

@@ -41,7 +41,7 @@ fn place_label(p: &Publication<'_>) -> String {
 /// use veille::privacy::{Audience, Publication};
 /// let data = veille::normalize::Normalized::default();
 /// let w = week(&data, "2020-W21".parse().unwrap()).unwrap();
-/// let p = Publication::new(&w, Audience::Trio, 5, &Archive::default());
+/// let p = Publication::new(&w, Audience::Trio, &veille::privacy::SecrecyRule::new(5), None, &Archive::default(), Lang::Fr);
 /// let d = veille::diagnostic::diagnostic(&p, 0, Lang::Fr);
 /// assert_eq!(d.document.sections[0].title, "Synthèse");
 /// assert_eq!(d.summary["week"], "2020-W21");

@@ -34,9 +34,11 @@ impl HistoryError {
 }
 
 mod archive;
+mod published;
 mod series;
 
 pub use archive::{Archive, RecordedWeek};
+pub use published::{publication_before, purge_publications, record_publication};
 pub use series::{series, CommuneWeek};
 
 fn folder(state: &Path) -> PathBuf {
@@ -142,5 +144,6 @@ pub fn purge(state: &Path, before: chrono::NaiveDate, dry_run: bool) -> Result<V
             std::fs::remove_file(&path).map_err(io(&path))?;
         }
     }
+    purge_publications(state, before, dry_run)?;
     Ok(old)
 }

@@ -2,14 +2,26 @@
 //! ([`Pseudonymizer`]), with a key kept in the state folder ([`load_key`]).
 
 mod audience;
+mod audit;
 mod charter;
 mod columns;
+mod continuity;
+mod exhaustive;
+mod explain;
+mod folder;
+mod greedy;
 mod key;
+mod layout;
+mod lp;
 mod masking;
 mod names;
 mod pass;
+mod protect;
 mod publication;
+mod release;
+mod rule;
 mod secrecy;
+mod suppression;
 
 pub use audience::Audience;
 pub use charter::{forbidden_header, is_non_neutral, sensitive_category, Category};
@@ -17,9 +29,21 @@ pub use columns::drop_forbidden_columns;
 pub use names::NameRegistry;
 pub use pass::apply_charter;
 pub use key::{load_key, KeyError, KeyOrigin};
-pub use masking::{mask, Masked, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
+pub use audit::{audit, audit_cells, Audit, HiddenRange};
+pub use exhaustive::{exhaustive_minimum, BUDGET};
+pub use continuity::hidden_last_week;
+pub use explain::{findings, place_text, range_text};
+pub use folder::{read_folder, FolderError};
+pub use greedy::suppress_greedy;
+pub use layout::{Ids, Layout, Place};
+pub use masking::{mask, mask_with, publication_of, Masked, SecrecyContext, Verdict};
+pub use protect::{audit_publication, protect, Protected};
 pub use publication::{Change, LoanFigure, LostContactFigure, Part, Publication};
-pub use secrecy::{suppress, Cells, Relation};
+pub use release::{CommuneFigures, Deltas, LoanFigures, LostContactFigures, Release, Shown, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
+pub use lp::LpError;
+pub use rule::{Cost, SecrecyRule};
+pub use secrecy::{Cells, Relation};
+pub use suppression::{suppress, Suppression};
 
 use crate::domain::Pseudonym;
 use crate::text::words;

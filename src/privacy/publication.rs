@@ -3,7 +3,8 @@
 //! document asks (is this figure hidden? is this part shown at all? what changed since last week?), so
 //! that nothing after it ever looks at the audience.
 
-use super::masking::{mask, Masked};
+use super::masking::{mask_with, Masked, SecrecyContext};
+use super::{Release, SecrecyRule};
 use super::Audience;
 use crate::aggregate::{Figure, Totals, Week};
 use crate::domain::IsoWeek;
@@ -68,21 +69,24 @@ pub struct Publication<'a> {
 }
 
 impl<'a> Publication<'a> {
-    /// Decides what `audience` may see of `week`: restricted audiences get statistical secrecy with
-    /// threshold `min_count`; the history gives the change since the latest recorded week.
+    /// Decides what `audience` may see of `week`: restricted audiences get statistical secrecy by `rule`,
+    /// linked to what the same audience was shown before (`earlier`); the history gives the change since
+    /// the latest recorded week.
     ///
     /// ```
     /// use veille::aggregate::{week, Figure};
     /// use veille::history::Archive;
-    /// use veille::privacy::{Audience, Part, Publication};
+    /// use veille::privacy::{Audience, Part, Publication, SecrecyRule};
     /// let data = veille::normalize::Normalized::default();
     /// let w = week(&data, "2020-W21".parse().unwrap()).unwrap();
-    /// let p = Publication::new(&w, Audience::Prefecture, 5, &Archive::default());
+    /// let p = Publication::new(&w, Audience::Prefecture, &SecrecyRule::new(5), None, &Archive::default(), veille::i18n::Lang::Fr);
     /// assert_eq!(p.total(Figure::Responses), Some(0));
     /// assert!(!p.shows(Part::Verbatims) && p.change().is_none());
     /// ```
-    pub fn new(week: &'a Week<'a>, audience: Audience, min_count: i64, archive: &Archive) -> Publication<'a> {
-        let masked = audience.is_restricted().then(|| mask(&week.aggregates, min_count));
+    pub fn new(week: &'a Week<'a>, audience: Audience, rule: &SecrecyRule, earlier: Option<Release>, archive: &Archive, lang: Lang) -> Publication<'a> {
+        let previous = archive.previous().map(|p| (p.week, p.totals.clone()));
+        let context = SecrecyContext { rule: rule.clone(), previous, earlier, lang };
+        let masked = audience.is_restricted().then(|| mask_with(&week.aggregates, &context));
         let mut publication = Publication { week, audience, masked, change: None, earlier: archive.earlier().to_vec() };
         publication.change = archive.previous().map(|before| publication.change_since(before));
         publication

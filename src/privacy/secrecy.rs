@@ -1,14 +1,16 @@
-//! Statistical secrecy (INSEE / τ-ARGUS practice): **primary** suppression hides every published count from
-//! 1 to `min_count - 1`; **secondary** suppression then hides more cells until no hidden cell can be
-//! recomputed from what is shown, through any chain of the table's additive relations (row and column
-//! totals, totals across communes, `lent = returned + outstanding`, `register_pupils = restored +
-//! in_progress + no_contact`). Zeros are never hidden.
-//!
-//! The audit solves the relations one at a time, as a reader with a calculator would: a relation with
-//! exactly one unknown term gives that term away. Whenever that reveals a hidden cell, the smallest
-//! non-zero shown term of that relation is hidden too, and the audit starts again.
+//! The published figures as an outsider sees them: cells, each with its value and whether the report
+//! prints it, tied by additive relations (row and column totals, totals across communes,
+//! `lent = returned + outstanding`, `register_pupils = restored + in_progress + no_contact`, week-over-week
+//! deltas) and by inequalities (`register_with_consent ≤ register_pupils`). The audit
+//! ([`crate::privacy::audit`]) and the suppression ([`crate::privacy::suppress`]) work on this model.
 
 /// One additive relation between cells: `total = parts[0] + parts[1] + ...`.
+///
+/// ```
+/// use veille::privacy::Relation;
+/// let r = Relation { total: 0, parts: vec![1, 2] };
+/// assert_eq!(r.terms().collect::<Vec<_>>(), vec![0, 1, 2]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Relation {
     pub total: usize,
@@ -16,108 +18,107 @@ pub struct Relation {
 }
 
 impl Relation {
-    fn terms(&self) -> impl Iterator<Item = usize> + '_ {
+    /// The total, then the parts.
+    pub fn terms(&self) -> impl Iterator<Item = usize> + '_ {
         std::iter::once(self.total).chain(self.parts.iter().copied())
     }
 }
 
 /// A set of cells, each with its value and whether the report shows it (a cell that is not shown, such as
 /// a total the report never prints, still takes part in the relations).
+///
+/// ```
+/// use veille::privacy::Cells;
+/// let mut cells = Cells::default();
+/// let (a, b) = (cells.add(3, true), cells.add(12, true));
+/// let total = cells.add_total(vec![a, b], true);
+/// assert_eq!(cells.values[total], 15);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Cells {
     pub values: Vec<i64>,
     pub published: Vec<bool>,
+    /// A signed cell (a week-over-week change) may be negative; every other cell is a count, never below 0.
+    pub signed: Vec<bool>,
     pub relations: Vec<Relation>,
+    /// `(a, b)`: the value of cell `a` is at most that of cell `b`.
+    pub at_most: Vec<(usize, usize)>,
 }
 
 impl Cells {
-    /// Adds a cell and returns its index.
+    /// Adds a count and returns its index.
+    ///
+    /// ```
+    /// let mut cells = veille::privacy::Cells::default();
+    /// assert_eq!((cells.add(4, true), cells.add(0, false)), (0, 1));
+    /// ```
     pub fn add(&mut self, value: i64, published: bool) -> usize {
         self.values.push(value);
         self.published.push(published);
+        self.signed.push(false);
         self.values.len() - 1
     }
 
+    /// Adds a cell that may be negative (a change since last week) and returns its index.
+    ///
+    /// ```
+    /// let mut cells = veille::privacy::Cells::default();
+    /// let delta = cells.add_signed(-3, true);
+    /// assert!(cells.signed[delta]);
+    /// ```
+    pub fn add_signed(&mut self, value: i64, published: bool) -> usize {
+        let cell = self.add(value, published);
+        self.signed[cell] = true;
+        cell
+    }
+
     /// Adds a total cell equal to the sum of `parts`, with the relation that ties them.
+    ///
+    /// ```
+    /// let mut cells = veille::privacy::Cells::default();
+    /// let parts = vec![cells.add(2, true), cells.add(5, true)];
+    /// let total = cells.add_total(parts, false);
+    /// assert_eq!((cells.values[total], cells.relations.len()), (7, 1));
+    /// ```
     pub fn add_total(&mut self, parts: Vec<usize>, published: bool) -> usize {
-        let value = parts.iter().map(|&p| self.values[p]).sum();
+        let value = parts.iter().filter_map(|&p| self.values.get(p)).sum();
         let total = self.add(value, published);
         self.relations.push(Relation { total, parts });
         total
     }
 
+    /// Ties existing cells: `total = parts[0] + parts[1] + ...`.
+    ///
+    /// ```
+    /// let mut cells = veille::privacy::Cells::default();
+    /// let (t, a, b) = (cells.add(7, true), cells.add(2, true), cells.add(5, true));
+    /// cells.relate(t, vec![a, b]);
+    /// assert_eq!(cells.relations[0].parts, vec![a, b]);
+    /// ```
     pub fn relate(&mut self, total: usize, parts: Vec<usize>) {
         self.relations.push(Relation { total, parts });
     }
-}
 
-/// Which cells a reader can work out from the shown ones, and through which relation each was derived.
-fn derivable(cells: &Cells, hidden: &[bool]) -> (Vec<bool>, Vec<Option<usize>>) {
-    let mut known: Vec<bool> = (0..cells.values.len()).map(|i| cells.published[i] && !hidden[i]).collect();
-    let mut derived_by = vec![None; cells.values.len()];
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for (r, relation) in cells.relations.iter().enumerate() {
-            let mut unknown = relation.terms().filter(|&t| !known[t]);
-            if let (Some(only), None) = (unknown.next(), unknown.next()) {
-                known[only] = true;
-                derived_by[only] = Some(r);
-                changed = true;
-            }
-        }
+    /// The cells a reader sees a number for: published and not hidden.
+    ///
+    /// ```
+    /// let mut cells = veille::privacy::Cells::default();
+    /// cells.add(3, true);
+    /// cells.add(9, false);
+    /// assert_eq!(cells.shown(&[true, false]), vec![false, false]);
+    /// ```
+    pub fn shown(&self, hidden: &[bool]) -> Vec<bool> {
+        (0..self.values.len()).map(|i| self.published[i] && !hidden.get(i).copied().unwrap_or(false)).collect()
     }
-    (known, derived_by)
-}
 
-/// The shown term of a relation to hide so that it no longer gives a hidden cell away: the smallest
-/// non-zero one, parts before the total.
-fn cell_to_hide(cells: &Cells, relation: &Relation, hidden: &[bool]) -> Option<usize> {
-    let shown = |&t: &usize| cells.published[t] && !hidden[t] && cells.values[t] != 0;
-    let smallest = |candidates: Vec<usize>| candidates.into_iter().min_by_key(|&t| (cells.values[t], t));
-    smallest(relation.parts.iter().copied().filter(shown).collect()).or_else(|| Some(relation.total).filter(shown))
-}
-
-/// The cells to hide: primary suppression of counts below `min_count`, then secondary suppression until
-/// no hidden cell can be derived.
-///
-/// ```
-/// use veille::privacy::{suppress, Cells};
-/// // Two communes, 3 and 12 pupils, and their total 15: hiding 3 alone would leak (15 - 12).
-/// let mut cells = Cells::default();
-/// let (a, b) = (cells.add(3, true), cells.add(12, true));
-/// let total = cells.add_total(vec![a, b], true);
-/// let hidden = suppress(&cells, 5);
-/// assert!(hidden[a] && (hidden[b] || hidden[total]));
-/// ```
-pub fn suppress(cells: &Cells, min_count: i64) -> Vec<bool> {
-    let mut hidden: Vec<bool> = (0..cells.values.len()).map(|i| cells.published[i] && (1..min_count).contains(&cells.values[i])).collect();
-    loop {
-        let (known, derived_by) = derivable(cells, &hidden);
-        let Some(leak) = (0..hidden.len()).find(|&i| hidden[i] && known[i]) else { return hidden };
-        let Some(relation) = derived_by[leak] else { return hidden };
-        match breaking_cell(cells, &derived_by, relation, leak, &hidden) {
-            Some(cell) => hidden[cell] = true,
-            // Only zeros left to hide: a hidden non-zero count cannot be derived from zeros alone, so this
-            // is not reached; stop rather than loop.
-            None => return hidden,
-        }
+    /// The published counts from 1 to `min_count - 1`: the primary suppression.
+    ///
+    /// ```
+    /// let mut cells = veille::privacy::Cells::default();
+    /// for v in [0, 3, 5] { cells.add(v, true); }
+    /// assert_eq!(cells.small(5), vec![false, true, false]);
+    /// ```
+    pub fn small(&self, min_count: i64) -> Vec<bool> {
+        (0..self.values.len()).map(|i| self.published[i] && !self.signed[i] && (1..min_count).contains(&self.values[i])).collect()
     }
-}
-
-/// The shown cell whose hiding breaks the derivation of `leak` through `relation`: in that relation, or,
-/// when its other terms were themselves derived, in the relations that derived them.
-fn breaking_cell(cells: &Cells, derived_by: &[Option<usize>], relation: usize, leak: usize, hidden: &[bool]) -> Option<usize> {
-    let mut stack = vec![relation];
-    let mut seen = vec![false; cells.relations.len()];
-    while let Some(r) = stack.pop() {
-        if std::mem::replace(&mut seen[r], true) {
-            continue;
-        }
-        if let Some(cell) = cell_to_hide(cells, &cells.relations[r], hidden) {
-            return Some(cell);
-        }
-        stack.extend(cells.relations[r].terms().filter(|&t| t != leak).filter_map(|t| derived_by[t]));
-    }
-    None
 }
