@@ -15,6 +15,9 @@ struct Cli {
     /// Langue des messages et du rapport : fr (défaut, ou celle de veille.toml) ou en
     #[arg(long, global = true)]
     lang: Option<Lang>,
+    /// N'affiche aucune barre de progression
+    #[arg(long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -158,6 +161,7 @@ fn main() -> ExitCode {
         }
     };
     let lang = cli.lang.unwrap_or_else(|| config.language());
+    veille::progress::configure(cli.quiet, lang);
     let code = match cli.command {
         Command::Report { inputs, out, week, state, kind, strict, audience, colonnes } => {
             let Some(columns) = column_settings(&config, &colonnes) else { return ExitCode::from(exit::USAGE) };

@@ -7,6 +7,7 @@ use clap::Command;
 const ENGLISH: &[(&str, &str, &str)] = &[
     ("", "", "Weekly diagnostic of the educational-continuity watch cell"),
     ("", "lang", "Language of messages and reports: fr (default, or veille.toml's) or en"),
+    ("", "quiet", "Shows no progress bar"),
     ("report", "", "Builds the weekly diagnostic from the files that came back"),
     ("report", "inputs", "Files or folders to read (xlsx, xlsm, xls, xlsb, ods, csv), folders recursively (default: inputs of veille.toml)"),
     ("report", "out", "Output folder (default: reports/<week>)"),
