@@ -22,6 +22,7 @@ fn main() -> ExitCode {
         }
     };
     let lang = cli.lang.unwrap_or_else(|| config.language());
+    veille::progress::configure(cli.quiet, lang);
     match settings::run(cli, &config) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {

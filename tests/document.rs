@@ -38,7 +38,7 @@ fn svg_titles(dir: &Path) -> Vec<String> {
     let mut titles: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "svg"))
+        .filter(|p| p.extension().is_some_and(|x| x == "svg") && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("map_")))
         .map(|p| std::fs::read_to_string(&p).unwrap())
         .map(|svg| svg.split("<text").nth(1).and_then(|t| t.split('>').nth(1)).and_then(|t| t.split('<').next()).unwrap_or("").trim().to_string())
         .collect();
@@ -65,6 +65,12 @@ fn every_chart_is_a_native_excel_chart_with_the_same_title() {
             assert_eq!(n.split(' ').next(), p.split(' ').next(), "{audience}");
         }
     }
+    // The maps of the communes are pictures: an SVG and a PNG each, and an image in the workbook.
+    for map in ["map_pupils_91", "map_inhabitants_91"] {
+        assert!(tmp.path().join(format!("prefecture/charts/{map}.svg")).exists() && tmp.path().join(format!("prefecture/charts/{map}.png")).exists(), "{map}");
+    }
+    let zip = zip::ZipArchive::new(std::fs::File::open(tmp.path().join("prefecture/diagnostic.xlsx")).unwrap()).unwrap();
+    assert_eq!(zip.file_names().filter(|n| n.as_ref().is_ok_and(|n| n.starts_with("xl/media/image"))).count(), 2, "the two maps as images");
     // The trio sees the loans by lender and the weeks; the préfecture does not.
     assert!(tmp.path().join("trio/charts/weeks.svg").exists() && tmp.path().join("trio/charts/loans_by_lender.svg").exists());
     assert!(!tmp.path().join("prefecture/charts/weeks.svg").exists() && !tmp.path().join("prefecture/charts/loans_by_lender.svg").exists());

@@ -73,9 +73,14 @@ fn the_pdf_is_a4_with_embedded_fonts() {
     let mut names: Vec<String> = std::fs::read_dir(tmp.path().join("r/charts"))
         .unwrap()
         .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".svg").map(str::to_string))
+        .filter(|n| !n.starts_with("map_"))
         .collect();
     names.sort();
     assert_eq!(names, ["communes_ranked", "loans_by_lender", "lost_contact_by_commune", "partner_actions_by_status", "themes_cited", "yes_no_answers"]);
+    // The maps of the communes, drawn at their own size.
+    for map in ["map_inhabitants_91", "map_pupils_91"] {
+        assert!(tmp.path().join(format!("r/charts/{map}.svg")).exists() && tmp.path().join(format!("r/charts/{map}.png")).exists(), "{map}");
+    }
     for name in &names {
         let svg = std::fs::read_to_string(tmp.path().join(format!("r/charts/{name}.svg"))).unwrap();
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"), "{name}.svg");

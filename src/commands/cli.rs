@@ -12,6 +12,8 @@ use std::path::PathBuf;
 pub struct Cli {
     #[arg(long, global = true)]
     pub lang: Option<Lang>,
+    #[arg(long, global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }

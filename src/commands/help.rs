@@ -9,6 +9,7 @@ use clap::{Command, CommandFactory};
 const HELP: &[(&str, &str, &str, &str)] = &[
     ("", "", "Diagnostic hebdomadaire de la cellule de veille pour la continuité éducative", "Weekly diagnostic of the educational-continuity watch cell"),
     ("", "lang", "Langue des messages et du rapport : fr (défaut, ou celle de veille.toml) ou en", "Language of messages and reports: fr (default, or veille.toml's) or en"),
+    ("", "quiet", "N'affiche aucune barre de progression", "Shows no progress bar"),
     ("report", "", "Produit le diagnostic hebdomadaire à partir des fichiers reçus", "Builds the weekly diagnostic from the files that came back"),
     ("report", "inputs", "Fichiers ou dossiers à lire (xlsx, xlsm, xls, xlsb, ods, csv), dossiers lus récursivement (défaut : inputs de veille.toml)", "Files or folders to read (xlsx, xlsm, xls, xlsb, ods, csv), folders recursively (default: inputs of veille.toml)"),
     ("report", "out", "Dossier de sortie (défaut : reports/<semaine>)", "Output folder (default: reports/<week>)"),

@@ -158,3 +158,35 @@ pub fn ranking(p: &Publication<'_>, lang: Lang) -> Chart {
     }
     Chart { name: "communes_ranked", bars }
 }
+
+/// Choropleths of the communes, one per département covered: pupils of the register per 10,000 collège
+/// pupils and per 10,000 inhabitants (a rate from a hidden count is hatched). With one commune, it is
+/// outlined within its département.
+pub fn maps(p: &Publication<'_>, lang: Lang) -> Vec<crate::document::Block> {
+    let week = p.week;
+    let communes = &week.aggregates.communes;
+    let mut departements: Vec<&str> = communes.iter().map(|c| crate::reference::departement_of(&c.insee)).collect();
+    departements.dedup();
+    let rate = |i: usize, base: u32| p.commune_total(i, Figure::RegisterPupils).map(|n| n as f64 * 10_000.0 / f64::from(base));
+    let kinds = [
+        ("map_pupils", lang.pick("Élèves au registre pour 10 000 collégiens", "Register pupils per 10,000 collège pupils"), true),
+        ("map_inhabitants", lang.pick("Élèves au registre pour 10 000 habitants", "Register pupils per 10,000 inhabitants"), false),
+    ];
+    let mut blocks = Vec::new();
+    for dep in departements {
+        for (stem, title, per_pupil) in kinds {
+            let mut map = crate::map::Choropleth::new(dep, title, lang.pick("pour 10 000", "per 10,000"), lang);
+            for (i, (c, base)) in communes.iter().zip(&week.bases).enumerate() {
+                let base = if per_pupil { base.college_pupils } else { base.population };
+                if base > 0 && crate::reference::departement_of(&c.insee) == dep {
+                    map = map.value(&c.insee, rate(i, base));
+                }
+            }
+            if let [one] = communes.as_slice() {
+                map = map.highlight(&one.insee);
+            }
+            blocks.push(crate::document::Block::Map { name: format!("{stem}_{dep}"), map });
+        }
+    }
+    blocks
+}

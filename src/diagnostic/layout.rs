@@ -95,6 +95,7 @@ fn questionnaire(p: &Publication<'_>, lang: Lang) -> Section {
 
 fn lost_contact(p: &Publication<'_>, lang: Lang) -> Section {
     let mut blocks = vec![Block::table(tables::lost_contact_table(p)), Block::Chart(charts::lost_contact(p, lang))];
+    blocks.extend(charts::maps(p, lang));
     if let Some(weeks) = p.trend() {
         blocks.push(Block::Chart(charts::trend(&weeks, lang)));
     }

@@ -117,6 +117,9 @@ pub enum Block {
     Pairs(Vec<(String, String)>),
     Table { title: Option<String>, table: Table, medium: Medium },
     Chart(Chart),
+    /// A choropleth of the communes (`charts/<name>.svg`, `.png`), or, for a territory without outlines,
+    /// the sentence that says so.
+    Map { name: String, map: crate::map::Choropleth },
     Text { text: String, style: TextStyle, medium: Medium },
 }
 

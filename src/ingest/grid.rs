@@ -44,7 +44,12 @@ impl Grid {
         self.grow(top, bottom, left, right);
         let r = (row - self.row0) as usize;
         let c = (col - self.col0) as usize;
+        let width = (self.col_end - self.col0) as usize;
         let line = &mut self.rows[r];
+        if line.is_empty() {
+            // A new row is as wide as the rectangle so far: grown once, not by doubling.
+            line.reserve_exact(width);
+        }
         if line.len() <= c {
             line.resize(c + 1, Cell::Empty);
         }

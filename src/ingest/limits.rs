@@ -66,13 +66,13 @@ impl Limits {
             Limit::Cells => ("max_cells", self.max_cells, "cellules", "cells"),
             Limit::Time => ("max_seconds", self.max_seconds, "secondes", "seconds"),
         };
-        let what = if at.sheet.is_empty() { ("le fichier", "the file") } else { ("la feuille", "the sheet") };
+        let what = if at.sheet.is_empty() { ("le fichier n'est pas lu", "the file") } else { ("la feuille n'est pas lue", "the sheet") };
         Issue::new(
             at,
             Severity::Error,
             "source-error",
             format!(
-                "{} n'est pas lu : {} dépasse la limite {key} = {value} {unit_fr}. S'il est légitime, augmenter `{key}` dans la section [limits] de veille.toml",
+                "{} : {} dépasse la limite {key} = {value} {unit_fr}. S'il est légitime, augmenter `{key}` dans la section [limits] de veille.toml",
                 what.0, found.0
             ),
             format!(

@@ -181,8 +181,19 @@ pub fn read_all(inputs: &[InputFile]) -> Ingested {
 /// Reads every file, in parallel, within `limits`; tables come back in input order. A file of which
 /// nothing could be read counts as a failure (one intake row), with its first issue.
 pub fn read_all_within(inputs: &[InputFile], limits: &Limits) -> Ingested {
-    let results: Vec<(String, Result<FileTables, Issue>)> =
-        inputs.par_iter().map(|input| (input.display.clone(), read_file(input, limits))).collect();
+    read_all_observed(inputs, limits, &|| {})
+}
+
+/// [`read_all_within`], calling `done` as each file is read (from the thread that read it): a progress bar.
+pub fn read_all_observed(inputs: &[InputFile], limits: &Limits, done: &(dyn Fn() + Sync)) -> Ingested {
+    let results: Vec<(String, Result<FileTables, Issue>)> = inputs
+        .par_iter()
+        .map(|input| {
+            let result = read_file(input, limits);
+            done();
+            (input.display.clone(), result)
+        })
+        .collect();
     let mut ingested = Ingested::default();
     for (display, result) in results {
         match result {

@@ -29,6 +29,22 @@ fn to_cell(data: &Data) -> Cell {
     }
 }
 
+/// A streamed cell, converted without the intermediate [`Data`] (one copy of its text, not two).
+fn ref_to_cell(data: &DataRef<'_>) -> Cell {
+    match data {
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::from_text(s),
+        DataRef::SharedString(s) => Cell::from_text(s),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(d) if d.is_datetime() => d.as_datetime().map(Cell::DateTime).unwrap_or(Cell::Number(d.as_f64())),
+        DataRef::DateTime(d) => Cell::Number(d.as_f64()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
 /// The merged areas of a sheet: from calamine for xlsx and xls, from our own reading of content.xml for
 /// ods (`ods`); calamine does not report them for xlsb.
 fn merged_regions<RS: Read + Seek>(workbook: &mut Sheets<RS>, sheet: &str, ods: &OdsExtras) -> Vec<Dimensions> {
@@ -116,9 +132,9 @@ fn stream<'a, E: std::fmt::Display>(
             return Err(SheetError::Limit(Exceeded::time()));
         }
         let (row, col) = cell.get_position();
-        let data: Data = cell.get_value().clone().into();
-        if data != Data::Empty {
-            grid.push(row, col, to_cell(&data)).map_err(SheetError::Limit)?;
+        let value = cell.get_value();
+        if !matches!(value, DataRef::Empty) {
+            grid.push(row, col, ref_to_cell(value)).map_err(SheetError::Limit)?;
         }
     }
     Ok(grid.finish())

@@ -20,6 +20,7 @@ mod duplicate_rows;
 mod duplicates;
 mod fields;
 mod kinds;
+mod memo;
 mod number;
 mod place;
 mod quantities;
@@ -139,6 +140,7 @@ impl Normalized {
             default_commune: options.default_commune.clone(),
             territory: options.territory,
             pseudonymize: options.pseudonymize,
+            memo: memo::Memo::default(),
         };
         let issues = &mut self.issues;
         let intake = match detected.kind {

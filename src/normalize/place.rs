@@ -2,7 +2,7 @@
 //! déléguée, an arrondissement (`info`), a typo (`warning`), a commune outside the territory (`error`).
 
 use super::rows::{quote, RowCtx};
-use super::{resolve_commune_in, resolve_school_in, CommuneResolution, SchoolMatch, Via};
+use super::{CommuneResolution, SchoolMatch, Via};
 use crate::domain::{InseeCode, Uai};
 use crate::i18n::Lang;
 use crate::reference::{name_key, AliasKind, Reference, School, Territory};
@@ -12,7 +12,7 @@ use crate::reference::{name_key, AliasKind, Reference, School, Territory};
 pub(crate) fn optional_school(row: &mut RowCtx<'_, '_>, field: &str, commune: Option<&InseeCode>) -> (Option<&'static School>, Option<Uai>) {
     let Some(cell) = row.cell(field).cloned() else { return (None, None) };
     let v = quote(&cell.to_text());
-    match resolve_school_in(&cell, commune, row.table.territory) {
+    match row.table.memo.school(&cell, commune, row.table.territory) {
         SchoolMatch::Found(school) => (Some(school), Some(school.uai.clone())),
         SchoolMatch::Blank => (None, None),
         SchoolMatch::InvalidUai => {
@@ -33,7 +33,7 @@ pub(crate) fn optional_school(row: &mut RowCtx<'_, '_>, field: &str, commune: Op
 /// The commune a row names by itself or by its title rows, without fallbacks or issues: a hint to tell
 /// apart schools of the same name.
 pub(crate) fn commune_hint(row: &RowCtx<'_, '_>) -> Option<InseeCode> {
-    match row.cell("commune").map(|c| resolve_commune_in(c, row.table.territory)) {
+    match row.cell("commune").map(|c| row.table.memo.commune(c, row.table.territory)) {
         Some(CommuneResolution::Found(insee, _)) => Some(insee),
         _ => row.table.title_commune.clone(),
     }
@@ -102,7 +102,7 @@ fn outside_messages(v: &str, all: &[InseeCode], territory: &Territory) -> (Strin
 pub(crate) fn row_commune(row: &mut RowCtx<'_, '_>, school: Option<&School>) -> Option<InseeCode> {
     let territory = row.table.territory;
     let cell = row.cell("commune").cloned();
-    let own = cell.as_ref().map(|c| resolve_commune_in(c, territory)).unwrap_or(CommuneResolution::Blank);
+    let own = cell.as_ref().map(|c| row.table.memo.commune(c, territory)).unwrap_or(CommuneResolution::Blank);
     let v = cell.as_ref().map(|c| quote(&c.to_text())).unwrap_or_default();
     let (code, fr, en) = match own {
         CommuneResolution::Found(insee, via) => {

@@ -25,6 +25,8 @@ pub(crate) struct TableContext<'a> {
     pub territory: &'a crate::reference::Territory,
     /// Turns a person's name into a pseudonym, as soon as it is read.
     pub pseudonymize: &'a dyn Fn(&str) -> Pseudonym,
+    /// The normalisers of this table, remembered per distinct raw value.
+    pub memo: super::memo::Memo,
 }
 
 /// One data row being read, with the means to report problems at its cells.
@@ -152,9 +154,10 @@ fn has_field_value(ctx: &TableContext<'_>, row: &[Cell]) -> bool {
     columns.filter_map(|c| row.get(c)).any(|cell| !cell.is_blank() && !is_missing_value(cell, missing))
 }
 
-fn is_repeated_header(row: &[Cell], header: &[Cell]) -> bool {
-    let texts = |r: &[Cell]| r.iter().map(|c| fold(&c.to_text())).collect::<Vec<_>>();
-    !row.iter().all(Cell::is_blank) && texts(row) == texts(header)
+/// Whether a row repeats the header, whose cells were folded once (`header`): compared cell by cell,
+/// stopping at the first that differs (most rows differ at their first cell).
+fn is_repeated_header(row: &[Cell], header: &[String]) -> bool {
+    row.len() == header.len() && !row.iter().all(Cell::is_blank) && row.iter().zip(header).all(|(c, h)| fold(&c.to_text()) == *h)
 }
 
 /// Reads every data row with `parse`: `Some` accepts the row, `None` rejects it (`parse` has reported why).
@@ -171,6 +174,7 @@ pub(crate) fn read_rows<T>(
     let last = table.rows.iter().rposition(|r| !r.iter().all(Cell::is_blank)).unwrap_or(header_index);
     let mut intake = TableIntake::new(table, Some(ctx.detected.kind));
     let mut records = Vec::new();
+    let header: Vec<String> = table.rows[header_index].iter().map(|c| fold(&c.to_text())).collect();
     for index in header_index + 1..=last {
         intake.rows_read += 1;
         let row = &table.rows[index];
@@ -186,7 +190,7 @@ pub(crate) fn read_rows<T>(
                 "ligne sans aucune valeur dans les colonnes reconnues (réponse incomplète ?) : ignorée",
                 "row with no value in any recognised column (incomplete response?): skipped",
             );
-        } else if is_repeated_header(row, &table.rows[header_index]) {
+        } else if is_repeated_header(row, &header) {
             intake.rows_ignored += 1;
             issues.info(at, "repeated-header", "ligne d'en-tête répétée ignorée", "repeated header row skipped");
         } else if is_total_row(row) {

@@ -11,6 +11,9 @@ use std::collections::HashMap;
 #[derive(Default)]
 pub struct NameRegistry {
     names: RefCell<HashMap<Vec<String>, Pseudonym>>,
+    /// Built at the first scrub after a name is remembered: the words of the names (3 letters or more) and
+    /// the distinct numbers of words of a name, longest first.
+    index: RefCell<Option<(std::collections::HashSet<String>, Vec<usize>)>>,
 }
 
 /// Words written beside a name that are not part of it ("Famille Diallo", "Mme Durand", "fils de…").
@@ -44,7 +47,16 @@ impl NameRegistry {
         words.sort();
         if !words.is_empty() {
             self.names.borrow_mut().insert(words, pseudonym.clone());
+            *self.index.borrow_mut() = None;
         }
+    }
+
+    fn build_index(names: &HashMap<Vec<String>, Pseudonym>) -> (std::collections::HashSet<String>, Vec<usize>) {
+        let words = names.keys().flatten().filter(|w| w.chars().count() >= 3).cloned().collect();
+        let mut lengths: Vec<usize> = names.keys().map(Vec::len).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        (words, lengths)
     }
 
     /// The text without any remembered name, and whether anything was replaced.
@@ -64,16 +76,16 @@ impl NameRegistry {
             return (text.to_string(), false);
         }
         let words = spans(text);
-        let name_words: std::collections::HashSet<&str> =
-            names.keys().flatten().filter(|w| w.chars().count() >= 3).map(String::as_str).collect();
+        let mut index = self.index.borrow_mut();
+        let (name_words, lengths) = index.get_or_insert_with(|| Self::build_index(&names));
         let mut replacements: Vec<(usize, usize, String)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let whole = names.iter().find_map(|(name, pseudonym)| {
-                let n = name.len();
-                let mut window: Vec<&str> = words.get(i..i + n)?.iter().map(|(_, _, w)| w.as_str()).collect();
+            // The longest remembered name that the words from here spell, in any order.
+            let whole = lengths.iter().find_map(|&n| {
+                let mut window: Vec<String> = words.get(i..i + n)?.iter().map(|(_, _, w)| w.clone()).collect();
                 window.sort();
-                (window == name.iter().map(String::as_str).collect::<Vec<_>>()).then(|| (n, pseudonym.as_str().to_string()))
+                names.get(&window).map(|pseudonym| (n, pseudonym.as_str().to_string()))
             });
             match whole {
                 Some((n, pseudonym)) => {

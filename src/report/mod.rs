@@ -32,9 +32,9 @@ pub enum ReportError {
     Json(#[from] serde_json::Error),
 }
 
-/// One chart as drawn: its file name, SVG text and size in pixels.
+/// One chart or map as drawn: its file name, SVG text and size in pixels.
 pub struct RenderedChart {
-    pub name: &'static str,
+    pub name: String,
     pub svg: String,
     pub size: (u32, u32),
 }
@@ -54,14 +54,23 @@ pub struct Outputs<'a> {
 
 /// Draws every chart of the document into `dir` (SVG and PNG) and keeps the SVG for the PDF.
 fn render_charts(document: &Document, dir: &Path) -> Result<Vec<RenderedChart>, ReportError> {
-    document
-        .charts()
-        .map(|chart| {
-            let svg = chart.bars.render(&dir.join(chart.name)).map_err(ReportError::Chart)?;
-            crash_point();
-            Ok(RenderedChart { name: chart.name, svg, size: chart.bars.size() })
-        })
-        .collect()
+    let mut rendered = Vec::new();
+    for block in document.sections.iter().flat_map(|s| &s.blocks) {
+        match block {
+            crate::document::Block::Chart(chart) => {
+                let svg = chart.bars.render(&dir.join(chart.name)).map_err(ReportError::Chart)?;
+                rendered.push(RenderedChart { name: chart.name.to_string(), svg, size: chart.bars.size() });
+            }
+            crate::document::Block::Map { name, map } => {
+                if let (crate::map::MapOutcome::Drawn(svg), Some(size)) = (map.render(&dir.join(name)).map_err(ReportError::Chart)?, map.size()) {
+                    rendered.push(RenderedChart { name: name.clone(), svg, size });
+                }
+            }
+            _ => continue,
+        }
+        crash_point();
+    }
+    Ok(rendered)
 }
 
 /// Writes every output into `out` (replacing what was there).
@@ -86,7 +95,7 @@ pub fn prepare(out: &Path, outputs: &Outputs<'_>) -> Result<Staging, ReportError
     crash_point();
     let charts = render_charts(outputs.document, &dir.join("charts"))?;
     crash_point();
-    xlsx::write_workbook(&dir.join(format!("{}.xlsx", outputs.stem)), outputs.document, outputs.lang)?;
+    xlsx::write_workbook(&dir.join(format!("{}.xlsx", outputs.stem)), outputs.document, &dir.join("charts"), outputs.lang)?;
     crash_point();
     let pdf = pdf::document_pdf(outputs.document, &charts, outputs.lang).map_err(ReportError::Chart)?;
     std::fs::write(dir.join(format!("{}.pdf", outputs.stem)), pdf)?;

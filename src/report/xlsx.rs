@@ -111,7 +111,7 @@ fn print_setup(ws: &mut Worksheet, doc: &Document, landscape: bool) {
 
 /// Writes one section's sheet: its blocks in order (the first table's header on row 4), then its charts,
 /// each with the cells it plots.
-fn section_sheet(wb: &mut Workbook, doc: &Document, index: usize, section: &Section, sheet: &str, lang: Lang, s: &Styles) -> Result<(), XlsxError> {
+fn section_sheet(wb: &mut Workbook, doc: &Document, index: usize, section: &Section, sheet: &str, charts: &Path, lang: Lang, s: &Styles) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(sheet)?;
     ws.write_string_with_format(0, 0, if index == 0 { &doc.title } else { &section.title }, &s.title)?;
@@ -144,20 +144,37 @@ fn section_sheet(wb: &mut Workbook, doc: &Document, index: usize, section: &Sect
     print_setup(ws, doc, landscape);
     let mut row = last.map_or(HEADER_ROW, |l| l + 3);
     for block in &section.blocks {
-        if let Block::Chart(chart) = block {
-            row = native_chart(wb, sheet, row, chart, s)?;
+        match block {
+            Block::Chart(chart) => row = native_chart(wb, sheet, row, chart, s)?,
+            Block::Map { name, map } => row = map_image(wb, sheet, row, &charts.join(format!("{name}.png")), map)?,
+            _ => {}
         }
     }
     Ok(())
 }
 
-/// Writes the document as a workbook: one sheet per section that has a sheet name.
-pub fn write_workbook(path: &Path, doc: &Document, lang: Lang) -> Result<(), XlsxError> {
+/// A map as a picture on the sheet (its PNG), or the sentence that says why there is none.
+fn map_image(wb: &mut Workbook, sheet: &str, row: u32, png: &Path, map: &crate::map::Choropleth) -> Result<u32, XlsxError> {
+    let ws = wb.worksheet_from_name(sheet)?;
+    ws.write_string(row, 0, &map.title)?;
+    if !png.exists() {
+        ws.write_string(row + 1, 0, crate::map::no_outline_message(map.lang))?;
+        return Ok(row + 3);
+    }
+    let image = rust_xlsxwriter::Image::new(png)?.set_scale_width(0.6).set_scale_height(0.6);
+    ws.insert_image(row + 1, 0, &image)?;
+    let height = map.size().map_or(600, |(_, h)| h);
+    Ok(row + 2 + (f64::from(height) * 0.6 / 20.0).ceil() as u32)
+}
+
+/// Writes the document as a workbook: one sheet per section that has a sheet name; maps are the PNGs
+/// already drawn into `charts`.
+pub fn write_workbook(path: &Path, doc: &Document, charts: &Path, lang: Lang) -> Result<(), XlsxError> {
     let s = styles();
     let mut wb = Workbook::new();
     for (index, section) in doc.sections.iter().enumerate() {
         if let Some(sheet) = &section.sheet {
-            section_sheet(&mut wb, doc, index, section, sheet, lang, &s)?;
+            section_sheet(&mut wb, doc, index, section, sheet, charts, lang, &s)?;
         }
     }
     wb.save(path)

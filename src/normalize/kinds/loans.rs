@@ -3,14 +3,13 @@
 use super::super::fields::{commune_hint, optional_count, optional_school, required_datetime, row_commune};
 use super::super::records::Loan;
 use super::super::rows::{quote, RowCtx};
-use super::super::{parse_device, parse_lender};
 use super::source;
 use crate::domain::{Device, Lender};
 
 fn lender(row: &mut RowCtx<'_, '_>) -> Lender {
     let from_title = row.table.title_lender;
     match row.text("preteur") {
-        Some(text) => parse_lender(&text).unwrap_or_else(|| {
+        Some(text) => row.table.memo.lender(&text).unwrap_or_else(|| {
             let v = quote(&text);
             row.warn("preteur", "unknown-lender", format!("prêteur « {v} » non reconnu : compté comme « autre »"), format!("lender \"{v}\" not recognised: counted as \"other\""));
             Lender::Autre
@@ -27,7 +26,7 @@ fn device(row: &mut RowCtx<'_, '_>) -> Option<Device> {
         row.error("materiel", "constraint-error", "matériel manquant : la ligne est rejetée".into(), "missing device: the row is rejected".into());
         return None;
     };
-    Some(parse_device(&text).unwrap_or_else(|| {
+    Some(row.table.memo.device(&text).unwrap_or_else(|| {
         let v = quote(&text);
         row.warn("materiel", "unknown-device", format!("matériel « {v} » non reconnu : compté comme « autre »"), format!("device \"{v}\" not recognised: counted as \"other\""));
         Device::Autre

@@ -3,7 +3,7 @@
 use super::super::fields::{optional_email, optional_datetime, row_commune};
 use super::super::records::PartnerAction;
 use super::super::rows::{quote, RowCtx};
-use super::super::{parse_partner_status, parse_phone, themes_of};
+use super::super::{parse_phone, themes_of};
 use super::source;
 
 pub(crate) fn read_partner_action(row: &mut RowCtx<'_, '_>) -> Option<PartnerAction> {
@@ -20,7 +20,7 @@ pub(crate) fn read_partner_action(row: &mut RowCtx<'_, '_>) -> Option<PartnerAct
             row.error("statut", "constraint-error", "statut manquant (présentiel, à distance, mixte ou suspendu) : la ligne est rejetée".into(), "missing status (on site, remote, mixed or suspended): the row is rejected".into());
             return None;
         }
-        Some(text) => match parse_partner_status(&text) {
+        Some(text) => match row.table.memo.partner_status(&text) {
             Some(s) => s,
             None => {
                 let v = quote(&text);

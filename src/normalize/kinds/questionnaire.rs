@@ -3,7 +3,7 @@
 use super::super::fields::{optional_email, optional_bool, optional_count, optional_datetime, row_commune};
 use super::super::records::Response;
 use super::super::rows::{quote, RowCtx};
-use super::super::{parse_lenders, parse_quantities, resolve_school_in, SchoolMatch};
+use super::super::{parse_lenders, parse_quantities, SchoolMatch};
 use super::source;
 
 pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
@@ -32,7 +32,7 @@ pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
         parsed
     });
     // A structure that names a school (no issue when it does not: most structures are not schools).
-    let school = row.cell("structure").and_then(|c| match resolve_school_in(c, Some(&commune), row.table.territory) {
+    let school = row.cell("structure").and_then(|c| match row.table.memo.school(c, Some(&commune), row.table.territory) {
         SchoolMatch::Found(school) => Some(school.uai.clone()),
         _ => None,
     });

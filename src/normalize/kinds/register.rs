@@ -3,14 +3,13 @@
 use super::super::fields::{commune_hint, optional_bool, optional_datetime, optional_school, required_datetime, row_commune};
 use super::super::records::RegisterEntry;
 use super::super::rows::{quote, RowCtx};
-use super::super::parse_register_status;
 use super::source;
 use crate::domain::RegisterStatus;
 
 fn status(row: &mut RowCtx<'_, '_>) -> RegisterStatus {
     match row.text("statut") {
         None => RegisterStatus::Signale,
-        Some(text) => parse_register_status(&text).unwrap_or_else(|| {
+        Some(text) => row.table.memo.register_status(&text).unwrap_or_else(|| {
             let v = quote(&text);
             row.warn("statut", "constraint-error", format!("statut « {v} » non reconnu : compté comme « signalé »"), format!("status \"{v}\" not recognised: counted as \"reported\""));
             RegisterStatus::Signale

@@ -87,6 +87,10 @@ fn block(doc: &mut Layout, block: &Block, charts: &[RenderedChart], lang: Lang) 
                 doc.chart(&c.svg, c.size);
             }
         }
+        Block::Map { name, map } => match charts.iter().find(|c| &c.name == name) {
+            Some(c) => doc.chart(&c.svg, c.size),
+            None => doc.paragraph(crate::map::no_outline_message(map.lang), 9.0, GREY),
+        },
         Block::Text { text, style, medium } if medium.on_paper() => match style {
             TextStyle::Note => doc.paragraph(text, 9.0, GREY),
             TextStyle::Quote => doc.paragraph(text, 9.0, INK),
