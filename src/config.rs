@@ -50,25 +50,7 @@ pub struct Config {
     /// The caps on what one input file may cost (`[limits]`).
     pub limits: Limits,
     /// Secondary suppression and its audit (`[secret]`).
-    pub secret: SecretSettings,
-}
-
-/// `[secret]` of veille.toml: how restricted publications are protected.
-///
-/// ```
-/// use veille::config::Config;
-/// let c = Config::parse("min_count = 10\n[secret]\nprotection_width = 2\ncost = \"values\"\n").unwrap();
-/// let rule = c.secrecy_rule();
-/// assert_eq!((rule.min_count, rule.protection_width, rule.cost), (10, 2, veille::privacy::Cost::Values));
-/// assert!(Config::parse("[secret]\ncost = \"cheap\"\n").is_err());
-/// ```
-#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-pub struct SecretSettings {
-    /// A hidden cell is protected when an outsider's range for it is wider than this (0: not pinned).
-    pub protection_width: u32,
-    /// What secondary suppression minimises: "cells" (fewest cells, then smallest values) or "values".
-    pub cost: crate::privacy::Cost,
+    pub secret: crate::privacy::SecretSettings,
 }
 
 impl Default for Config {
@@ -85,7 +67,7 @@ impl Default for Config {
             colonnes: toml::Table::new(),
             lock_wait_seconds: 5,
             limits: Limits::default(),
-            secret: SecretSettings::default(),
+            secret: crate::privacy::SecretSettings::default(),
         }
     }
 }

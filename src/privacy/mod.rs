@@ -41,7 +41,7 @@ pub use protect::{audit_publication, protect, Protected};
 pub use publication::{Change, LoanFigure, LostContactFigure, Part, Publication};
 pub use release::{CommuneFigures, Deltas, LoanFigures, LostContactFigures, Release, Shown, LOAN_FIGURES, LOST_CONTACT_FIGURES, TOTAL_FIGURES};
 pub use lp::LpError;
-pub use rule::{Cost, SecrecyRule};
+pub use rule::{Cost, SecrecyRule, SecretSettings};
 pub use secrecy::{Cells, Relation};
 pub use suppression::{suppress, Suppression};
 
