@@ -145,22 +145,35 @@ fn comparison(p: &Publication<'_>, lang: Lang) -> Section {
     section(lang.pick("Comparaison des communes", "Communes compared"), lang.pick("Comparaison", "Comparison"), blocks)
 }
 
+/// Past this many lines, the PDF sums a quality table up and leaves the detail to the workbook and the CSV.
+const PAPER_LINES: usize = 40;
+
 fn quality(p: &Publication<'_>, lang: Lang) -> Section {
     let data = p.week.data;
     let columns = |noteworthy| crate::validation::columns_table(&data.columns, lang, noteworthy);
-    let blocks = vec![
-        Block::table(tables::intake_table(&data.intake)),
-        Block::titled(lang.pick("Problèmes relevés, par code (détail dans data/issues.csv)", "Issues found, by code (details in data/issues.csv)"), s::issues_by_code_table(&data.issues)),
-        Block::titled(lang.pick("Colonnes lues : chaque en-tête, le champ compris et pourquoi", "Columns read: each header, the field understood and why"), columns(false)).only(Medium::WorkbookOnly),
-        Block::titled(
-            lang.pick(
-                "Colonnes à vérifier : en-têtes compris par leurs mots ou leurs valeurs, ou non lus (toutes les colonnes dans le classeur et data/columns.csv)",
-                "Columns to check: headers understood by their words or values, or not read (every column in the workbook and data/columns.csv)",
-            ),
-            columns(true),
-        )
-        .only(Medium::PaperOnly),
-        Block::titled(lang.pick("Problèmes relevés", "Issues found"), tables::issues_table(&data.issues, lang)).only(Medium::WorkbookOnly),
-    ];
+    let intake = tables::intake_table(&data.intake);
+    let mut blocks = if intake.rows.len() > PAPER_LINES {
+        let title = lang.pick("Fichiers lus, par type (détail dans le classeur et data/intake.csv)", "Files read, by kind (details in the workbook and data/intake.csv)");
+        vec![Block::table(intake).only(Medium::WorkbookOnly), Block::titled(title, tables::intake_by_kind(&data.intake)).only(Medium::PaperOnly)]
+    } else {
+        vec![Block::table(intake)]
+    };
+    blocks.push(Block::titled(lang.pick("Problèmes relevés, par code (détail dans data/issues.csv)", "Issues found, by code (details in data/issues.csv)"), s::issues_by_code_table(&data.issues)));
+    blocks.push(Block::titled(lang.pick("Colonnes lues : chaque en-tête, le champ compris et pourquoi", "Columns read: each header, the field understood and why"), columns(false)).only(Medium::WorkbookOnly));
+    let to_check = columns(true);
+    if to_check.rows.len() > PAPER_LINES {
+        let text = match lang {
+            Lang::Fr => format!("{} colonnes à vérifier (comprises par leurs mots ou leurs valeurs, ou non lues) : voir le classeur et data/columns.csv.", to_check.rows.len()),
+            Lang::En => format!("{} columns to check (understood by their words or values, or not read): see the workbook and data/columns.csv.", to_check.rows.len()),
+        };
+        blocks.push(Block::note(text).only(Medium::PaperOnly));
+    } else {
+        let title = lang.pick(
+            "Colonnes à vérifier : en-têtes compris par leurs mots ou leurs valeurs, ou non lus (toutes les colonnes dans le classeur et data/columns.csv)",
+            "Columns to check: headers understood by their words or values, or not read (every column in the workbook and data/columns.csv)",
+        );
+        blocks.push(Block::titled(title, to_check).only(Medium::PaperOnly));
+    }
+    blocks.push(Block::titled(lang.pick("Problèmes relevés", "Issues found"), tables::issues_table(&data.issues, lang)).only(Medium::WorkbookOnly));
     section(lang.pick("Qualité des données", "Data quality"), lang.pick("Qualité des données", "Data quality"), blocks)
 }

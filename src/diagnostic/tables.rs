@@ -31,6 +31,29 @@ pub fn intake_table(intake: &[TableIntake]) -> Table {
     t
 }
 
+/// The intake summed up by kind of table, for the PDF of a run that read many files.
+pub fn intake_by_kind(intake: &[TableIntake]) -> Table {
+    let mut t = Table::new(&[
+        column("kind", "Type", "Kind"),
+        column("tables", "Tableaux", "Tables"),
+        column("rows_read", "Lignes lues", "Rows read"),
+        column("rows_accepted", "Acceptées", "Accepted"),
+        column("rows_rejected", "Rejetées", "Rejected"),
+        column("rows_ignored", "Ignorées", "Ignored"),
+    ]);
+    let mut kinds: std::collections::BTreeMap<&str, [usize; 5]> = std::collections::BTreeMap::new();
+    for i in intake {
+        let sums = kinds.entry(i.kind.map_or("", |k| k.as_str())).or_default();
+        for (sum, n) in sums.iter_mut().zip([1, i.rows_read, i.rows_accepted, i.rows_rejected, i.rows_ignored]) {
+            *sum += n;
+        }
+    }
+    for (kind, n) in kinds {
+        t.push(std::iter::once(Value::from(kind)).chain(n.iter().map(|v| Value::Int(*v as i64))).collect());
+    }
+    t
+}
+
 pub fn issues_table(issues: &IssueLog, lang: Lang) -> Table {
     let mut t = Table::new(&[
         column("file", "Fichier", "File"),
