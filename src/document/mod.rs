@@ -26,16 +26,6 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-impl Document {
-    /// Every chart of the document, in order, with its file name.
-    pub fn charts(&self) -> impl Iterator<Item = &Chart> {
-        self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
-            Block::Chart(chart) => Some(chart),
-            _ => None,
-        })
-    }
-}
-
 /// One section: a heading of the PDF and, when it has a sheet name, a sheet of the workbook.
 #[derive(Debug, Clone)]
 pub struct Section {
