@@ -5,7 +5,7 @@
 #[path = "common/tables.rs"]
 mod tables;
 
-use veille::privacy::{audit, exhaustive_minimum, protect, suppress, suppress_greedy, Cells, Layout, Release, SecrecyRule, Suppression};
+use veille::privacy::{audit, audit_publication, exhaustive_minimum, protect, suppress, suppress_greedy, Cells, Layout, Release, SecrecyRule, Suppression};
 
 /// Cells whose true value is at least `min` and that `hidden` hides, among this week's published counts.
 fn large_hidden(layout: &Layout, hidden: &[bool], min: i64) -> usize {
@@ -155,4 +155,21 @@ fn week_after_week() {
     assert!(linked.publication.totals[1].hidden && linked.publication.deltas.as_ref().is_some_and(|d| d.figures[1].hidden));
     let (_, again, _) = veille::privacy::audit_publication(&linked.publication.as_read(), Some(&earlier), &rule).unwrap();
     assert!(again.is_safe());
+}
+
+/// At the scale of a département, where a column total ties hundreds of hidden cells together and the
+/// pruning pass trusts the nearby systems: the publication still passes the exact audit as read, and most
+/// counts of 5 or more stay shown.
+#[test]
+fn a_hundred_and_fifty_communes_pass_the_exact_audit() {
+    let rule = SecrecyRule::new(5);
+    let table = tables::generated(150);
+    let protected = protect(&table, None, &rule).unwrap();
+    assert!(protected.audit.is_safe());
+    let (_, read_back, _) = audit_publication(&protected.publication.as_read(), None, &rule).unwrap();
+    assert!(read_back.is_safe(), "{:?}", read_back.leaks().collect::<Vec<_>>());
+    let (primary, secondary) = protected.counts(&rule);
+    let (shown, large) = protected.large_shown(&rule);
+    assert!(primary > 0 && secondary > 0, "{primary} primary, {secondary} secondary");
+    assert!(shown * 10 >= large * 8, "{shown} of {large} counts of 5 or more shown");
 }

@@ -19,16 +19,26 @@ fn resolve(text: &str, territory: &Territory) -> CommuneResolution {
     resolve_commune_in(&Cell::Text(text.into()), territory)
 }
 
-/// The commune found and how, or a panic that says what was found instead.
+/// The commune found and how (the alias's own code left out: see [`alias_code`]), or a panic that says
+/// what was found instead.
 fn found(text: &str, territory: &Territory) -> (String, Via) {
     match resolve(text, territory) {
+        CommuneResolution::Found(insee, Via::Alias { kind, name, .. }) => (insee.to_string(), Via::Alias { kind, name, code: None }),
         CommuneResolution::Found(insee, via) => (insee.to_string(), via),
         other => panic!("{text}: {other:?}"),
     }
 }
 
+/// The own code of the alias a cell names.
+fn alias_code(text: &str, territory: &Territory) -> Option<String> {
+    match resolve(text, territory) {
+        CommuneResolution::Found(_, Via::Alias { code, .. }) => code.map(|c| c.to_string()),
+        _ => None,
+    }
+}
+
 fn alias(kind: AliasKind, name: &str) -> Via {
-    Via::Alias { kind, name: name.into() }
+    Via::Alias { kind, name: name.into(), code: None }
 }
 
 #[test]
@@ -64,6 +74,11 @@ fn arrondissements_count_under_their_city() {
     assert_eq!(found("75115", &cities), ("75056".into(), arrondissement("Paris 15e Arrondissement")));
     assert_eq!(found("Lyon 3ème", &cities), ("69123".into(), arrondissement("Lyon 3e Arrondissement")));
     assert_eq!(found("Marseille 1er arrondissement", &cities).0, "13055");
+    // The arrondissement itself is kept, for the tables that have room for it.
+    assert_eq!(alias_code("Paris 15e", &cities).as_deref(), Some("75115"));
+    assert_eq!(alias_code("75115", &cities).as_deref(), Some("75115"));
+    assert_eq!(alias_code("Lyon 3ème", &cities).as_deref(), Some("69383"));
+    assert_eq!(alias_code("Marseille 1er arrondissement", &cities).as_deref(), Some("13201"));
     // A postal code of an arrondissement is its city's, with no issue.
     assert_eq!(found("75015", &cities), ("75056".into(), Via::Exact));
     // 13001 is both Marseille 1er's postal code and Aix-en-Provence's INSEE code: never a guess.

@@ -157,3 +157,65 @@ fn former_names_in_essonne_count_under_todays_communes_without_any_configuration
     let intake = csv_rows(&out.join("data/intake.csv"));
     assert_eq!(intake[0][2..].to_vec(), vec!["loans", "7", "6", "1", "0"]);
 }
+
+const REGISTER_75: &str = "\
+Élève;Niveau;Commune;Date de signalement;Adhésion de la famille;Statut
+Olga Petit;5e;Paris 15e;18/05/2020;oui;Signalé
+Paul Martin;4e;75118;19/05/2020;oui;Renoué
+Rita Blanc;3e;Paris;20/05/2020;oui;En cours
+Sami Noel;6e;Lyon 3ème;20/05/2020;oui;En cours
+";
+
+const PARTNERS_75: &str = "\
+Structure;Action;Thématique;Commune;Quartier;Statut;Mise à jour
+MJC Brancion;Aide aux devoirs;Soutien scolaire;Paris 15e;;Présentiel;18/05/2020
+Centre social;Prêt de livres;Culture;Paris;Belleville;Présentiel;18/05/2020
+";
+
+const QUESTIONNAIRES_75: &str = "\
+Horodateur,Commune,Structure,Q3. Du matériel informatique a-t-il été prêté ?,Q5. Combien d'élèves n'ont pas répondu aux sollicitations ?
+2020/05/18 10:12:00 AM UTC+2,Paris 15e,MJC Brancion,Oui,4
+2020/05/19 11:00:00 AM UTC+2,Paris,Centre social,Non,aucun
+";
+
+/// The rows of a sheet of the workbook, from its header on (row 3 holds the week, row 4 the header).
+fn sheet_rows(out: &Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut wb: Xlsx<_> = open_workbook(out.join("diagnostic.xlsx")).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+}
+
+#[test]
+fn a_paris_cellule_counts_arrondissements_under_the_city_and_keeps_them_where_a_table_has_room() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("paris");
+    veille(tmp.path(), &["init", "paris", "--departement", "75"]);
+    std::fs::write(ws.join("entrees/registre_paris.csv"), REGISTER_75).unwrap();
+    std::fs::write(ws.join("entrees/partenaires_paris.csv"), PARTNERS_75).unwrap();
+    std::fs::write(ws.join("entrees/questionnaires_paris.csv"), QUESTIONNAIRES_75).unwrap();
+    veille(&ws, &["report", "entrees", "--out", "out", "--week", "2020-W21"]);
+    let out = ws.join("out");
+    // Three pupils in Paris (the 15e, the 18e by its code, the city itself); Lyon is outside the territory.
+    let lost = csv_rows(&out.join("data/lost_contact_by_commune.csv"));
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!((lost[0][0].as_str(), lost[0][4].as_str()), ("75056", "3"));
+    let found = issues(&out, "registre_paris.csv");
+    assert!(has(&found, "2", "info", "municipal-arrondissement") && has(&found, "3", "info", "municipal-arrondissement"), "{found:?}");
+    assert!(has(&found, "5", "error", "commune-outside"), "{found:?}");
+    // answers.csv keeps the arrondissement of the questionnaire from the 15e in its last column.
+    let answers = csv_rows(&out.join("data/answers.csv"));
+    let kept: Vec<(&str, &str, &str)> = answers.iter().map(|r| (r[0].as_str(), r[1].as_str(), r[8].as_str())).collect();
+    assert_eq!(kept, vec![("R001", "75056", "75115"), ("R001", "75056", "75115"), ("R002", "75056", ""), ("R002", "75056", "")]);
+    // The register as the trio follows it keeps each pupil's arrondissement in its last column.
+    let followed = sheet_rows(&out, "Suivi des élèves");
+    let header = followed.iter().position(|r| r.iter().any(|c| c == "Élève (pseudonyme)")).unwrap();
+    assert_eq!(followed[header].last().map(String::as_str), Some("Arrondissement (code INSEE)"));
+    let mut kept: Vec<String> = followed[header + 1..].iter().map(|r| r.last().cloned().unwrap_or_default()).collect();
+    kept.sort();
+    assert_eq!(kept, vec!["", "75115", "75118"]);
+    // The répertoire names the arrondissement where the sheet gives no quartier.
+    let directory = sheet_rows(&out, "Répertoire");
+    let places: Vec<&str> = directory.iter().filter(|r| r.len() > 3 && r[1] != "Structure").map(|r| r[3].as_str()).filter(|p| !p.is_empty()).collect();
+    assert!(places.contains(&"Paris 15e Arrondissement") && places.contains(&"Belleville"), "{directory:?}");
+}

@@ -244,7 +244,7 @@ pub struct CoverageRow {
 pub fn coverage(end: &EndOfWeek<'_>) -> Vec<CoverageRow> {
     let mut by_place: BTreeMap<String, BTreeMap<&'static str, Vec<String>>> = BTreeMap::new();
     for a in end.actions.iter().filter(|a| a.status != PartnerStatus::Suspendu) {
-        let place = a.quartier.clone().unwrap_or_else(|| super::commune_name(a.commune.as_str()));
+        let place = a.place();
         let themes = by_place.entry(place).or_default();
         for code in &a.themes {
             themes.entry(code).or_default().push(crate::text::fold(&a.structure));

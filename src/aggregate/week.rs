@@ -27,7 +27,7 @@ pub fn returned_by(response: &Response, week: IsoWeek) -> bool {
 /// let entry = |closed: &str| RegisterEntry {
 ///     source: Source { file: "registre.xlsx".into(), sheet: "Registre".into(), row: 2 },
 ///     pupil: Pseudonym::from_digest_hex("0123456789abcdef"), school: None, level: None,
-///     commune: InseeCode::parse("91687").unwrap(), reported_on: "2020-05-04".parse().unwrap(),
+///     commune: InseeCode::parse("91687").unwrap(), arrondissement: None, reported_on: "2020-05-04".parse().unwrap(),
 ///     family_consent: Some(true), status: RegisterStatus::Clos, closed_on: closed.parse().ok(), comment: None,
 /// };
 /// let week = "2020-W20".parse().unwrap(); // 11 to 17 May 2020

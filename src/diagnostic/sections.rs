@@ -112,7 +112,7 @@ pub fn repertoire_table(week: &Week<'_>, lang: Lang) -> Table {
     for r in &week.repertoire {
         let a = r.action;
         let th = r.theme.map_or_else(|| lang.pick("Autre", "Other").to_string(), |c| theme_label(c, lang));
-        let quartier = a.quartier.clone().unwrap_or_else(|| crate::aggregate::commune_name(a.commune.as_str()));
+        let quartier = a.place();
         let row = vec![
             th.clone().into(), a.structure.clone().into(), a.action.clone().into(), quartier.into(), a.contact.clone().into(),
             a.phone.as_ref().map(|p| p.display()).into(), a.status.label(lang).into(),

@@ -101,6 +101,7 @@ pub fn answers_table(responses: &[&Response], with_text: bool) -> Table {
         column("approximate", "Approché", "Approximate"),
         column("themes", "Thèmes", "Themes"),
         column("text", "Texte", "Text"),
+        column("arrondissement_insee", "Arrondissement (code INSEE)", "Arrondissement (INSEE code)"),
     ]);
     for r in responses {
         let lenders = r.q3_lenders.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(";");
@@ -134,6 +135,7 @@ pub fn answers_table(responses: &[&Response], with_text: bool) -> Table {
                 approximate.map(flag).unwrap_or(Value::Empty),
                 themes(found),
                 if with_text { text.into() } else { Value::Empty },
+                r.arrondissement.as_ref().map(|c| c.as_str()).into(),
             ]);
         }
     }
@@ -233,6 +235,7 @@ pub fn register_table(register: &[PupilState<'_>], lang: Lang) -> Table {
         column("status", "Statut", "Status"),
         column("closed_on", "Clos le", "Closed on"),
         column("comment", "Commentaire", "Comment"),
+        column("arrondissement_insee", "Arrondissement (code INSEE)", "Arrondissement (INSEE code)"),
     ]);
     for pupil in register.iter().filter(|p| p.entry.family_consent == Some(true)) {
         let e = pupil.entry;
@@ -245,6 +248,7 @@ pub fn register_table(register: &[PupilState<'_>], lang: Lang) -> Table {
             pupil.status.label(lang).into(),
             e.closed_on.map(|d| d.format("%d/%m/%Y").to_string()).into(),
             e.comment.clone().into(),
+            e.arrondissement.as_ref().map(|c| c.as_str()).into(),
         ]);
     }
     t

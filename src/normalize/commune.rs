@@ -25,8 +25,9 @@ pub enum CommuneMatch {
 pub enum Via {
     /// Its current name, code or postal code.
     Exact,
-    /// Another name or code of it: `name` is the alias's official name (or code when it has none).
-    Alias { kind: AliasKind, name: String },
+    /// Another name or code of it: `name` is the alias's official name (or code when it has none),
+    /// `code` its own code when it has one (an arrondissement's `75115`, a former commune's `91182`).
+    Alias { kind: AliasKind, name: String, code: Option<InseeCode> },
     /// A misspelling of `matched` (the official name of the commune or of one of its aliases).
     Typo { matched: String },
 }
@@ -80,8 +81,10 @@ pub fn resolve_commune(cell: &Cell) -> CommuneMatch {
 /// let essonne = Territory::default();
 /// let r = |s: &str| resolve_commune_in(&Cell::Text(s.into()), &essonne);
 /// let code = |c: &str| veille::domain::InseeCode::parse(c).unwrap();
-/// let former = Via::Alias { kind: AliasKind::Former, name: "Courcouronnes".into() };
-/// assert_eq!(r("Courcouronnes"), CommuneResolution::Found(code("91228"), former));
+/// let former = Via::Alias { kind: AliasKind::Former, name: "Courcouronnes".into(), code: Some(code("91182")) };
+/// assert_eq!(r("91182"), CommuneResolution::Found(code("91228"), former));
+/// let by_name = r("Courcouronnes");
+/// assert!(matches!(by_name, CommuneResolution::Found(c, Via::Alias { kind: AliasKind::Former, .. }) if c == code("91228")));
 /// assert_eq!(r("Viry-Chatilon"), CommuneResolution::Found(code("91687"), Via::Typo { matched: "Viry-Châtillon".into() }));
 /// assert_eq!(r("Nantes"), CommuneResolution::Outside(vec![code("44109")]));
 /// assert_eq!(r("44109"), CommuneResolution::Outside(vec![code("44109")]));
@@ -142,7 +145,7 @@ fn resolve_code(code: &str, territory: &Territory) -> CommuneResolution {
     }
     for a in reference.aliases_by_code(code) {
         let name = if a.name.is_empty() { code.to_string() } else { a.name.clone() };
-        found.push((a.current.clone(), Via::Alias { kind: a.kind, name }));
+        found.push((a.current.clone(), Via::Alias { kind: a.kind, name, code: a.code.clone() }));
     }
     found.extend(reference.communes_by_postal(code).into_iter().map(|c| (c.insee.clone(), Via::Exact)));
     decide(found, territory)
@@ -180,7 +183,7 @@ fn resolve_name(name: &str, territory: &Territory) -> CommuneResolution {
     // The current name first, then the aliases: each decided within the territory before looking outside.
     let current: Vec<(InseeCode, Via)> = reference.communes_named(name).into_iter().map(|c| (c.insee.clone(), Via::Exact)).collect();
     let aliases: Vec<(InseeCode, Via)> =
-        reference.aliases_named(name).into_iter().map(|a| (a.current.clone(), Via::Alias { kind: a.kind, name: a.name.clone() })).collect();
+        reference.aliases_named(name).into_iter().map(|a| (a.current.clone(), Via::Alias { kind: a.kind, name: a.name.clone(), code: a.code.clone() })).collect();
     let inside = |list: &[(InseeCode, Via)]| list.iter().filter(|(i, _)| territory.contains(i)).cloned().collect::<Vec<_>>();
     for list in [inside(&current), inside(&aliases)] {
         if !list.is_empty() {

@@ -106,4 +106,4 @@ pub(crate) fn optional_count(row: &mut RowCtx<'_, '_>, field: &str) -> Option<Co
     }
 }
 
-pub(crate) use super::place::{commune_hint, optional_school, row_commune};
+pub(crate) use super::place::{commune_hint, optional_school, row_arrondissement, row_commune};

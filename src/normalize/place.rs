@@ -75,6 +75,16 @@ fn read_as(v: &str, via: &Via, insee: &InseeCode) -> Option<(bool, &'static str,
     Some((false, code, fr, en))
 }
 
+/// The arrondissement municipal the row's commune cell names, if it names one ("Paris 15e", "75115",
+/// "Lyon 3ème"): the row counts under the city, and the tables with room for it keep the arrondissement.
+pub(crate) fn row_arrondissement(row: &RowCtx<'_, '_>) -> Option<InseeCode> {
+    let cell = row.cell("commune")?;
+    match row.table.memo.commune(cell, row.table.territory) {
+        CommuneResolution::Found(_, Via::Alias { kind: AliasKind::Arrondissement, code, .. }) => code,
+        _ => None,
+    }
+}
+
 /// How to widen the territory so that a commune counts: the toml line to write.
 fn widen(territory: &Territory, outside: &[InseeCode]) -> String {
     let mut entries: Vec<String> = territory.departements().to_vec();

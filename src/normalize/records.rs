@@ -22,6 +22,8 @@ pub struct Response {
     pub source: Option<Source>,
     pub returned_at: Option<NaiveDateTime>,
     pub commune: Option<InseeCode>,
+    /// The arrondissement municipal the commune cell named (Paris, Lyon, Marseille), counted in `commune`.
+    pub arrondissement: Option<InseeCode>,
     pub structure: Option<String>,
     /// The school the structure names, when it is one ("Collège Les Sablons").
     pub school: Option<Uai>,
@@ -74,6 +76,8 @@ pub struct PartnerAction {
     pub public: Option<String>,
     pub quartier: Option<String>,
     pub commune: InseeCode,
+    /// The arrondissement municipal the commune cell named (Paris, Lyon, Marseille), counted in `commune`.
+    pub arrondissement: Option<InseeCode>,
     pub contact: Option<String>,
     pub phone: Option<Phone>,
     pub email: Option<String>,
@@ -81,6 +85,34 @@ pub struct PartnerAction {
     pub terms: Option<String>,
     /// The row's date, else the sheet's "Mise à jour du" date.
     pub updated_on: Option<NaiveDate>,
+}
+
+impl PartnerAction {
+    /// Where the action takes place, as the répertoire and the coverage name it: its quartier, else the
+    /// arrondissement its commune cell named, else its commune.
+    ///
+    /// ```
+    /// use veille::domain::{InseeCode, PartnerStatus};
+    /// use veille::normalize::{PartnerAction, Source};
+    /// let paris = InseeCode::parse("75056").unwrap();
+    /// let mut a = PartnerAction {
+    ///     source: Source { file: "a.xlsx".into(), sheet: "S".into(), row: 2 }, structure: "MJC".into(), action: "Devoirs".into(),
+    ///     themes: vec![], public: None, quartier: None, commune: paris, arrondissement: InseeCode::parse("75115"),
+    ///     contact: None, phone: None, email: None, status: PartnerStatus::Presentiel, terms: None, updated_on: None,
+    /// };
+    /// assert_eq!(a.place(), "Paris 15e Arrondissement");
+    /// a.arrondissement = None;
+    /// assert_eq!(a.place(), "Paris");
+    /// ```
+    pub fn place(&self) -> String {
+        let reference = crate::reference::Reference::get();
+        let arrondissement = self.arrondissement.as_ref().and_then(|code| reference.aliases_by_code(code.as_str()).into_iter().find(|a| !a.name.is_empty()));
+        match (&self.quartier, arrondissement) {
+            (Some(q), _) => q.clone(),
+            (None, Some(a)) => a.name.clone(),
+            (None, None) => crate::aggregate::commune_name(self.commune.as_str()),
+        }
+    }
 }
 
 /// One device loan.
@@ -106,6 +138,8 @@ pub struct RegisterEntry {
     pub school: Option<Uai>,
     pub level: Option<String>,
     pub commune: InseeCode,
+    /// The arrondissement municipal the commune cell named (Paris, Lyon, Marseille), counted in `commune`.
+    pub arrondissement: Option<InseeCode>,
     pub reported_on: NaiveDate,
     pub family_consent: Option<bool>,
     pub status: RegisterStatus,

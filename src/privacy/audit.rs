@@ -109,12 +109,7 @@ pub fn audit_cells(cells: &Cells, hidden: &[bool], rule: &SecrecyRule, targets: 
 pub(crate) fn first_leak(cells: &Cells, hidden: &[bool], rule: &SecrecyRule, targets: &[usize]) -> Result<Option<usize>, LpError> {
     let system = System::new(cells, hidden);
     for &cell in targets.iter().filter(|&&c| hidden.get(c).copied().unwrap_or(false)) {
-        // Nothing bounds it from above: protected, whatever its minimum.
-        if system.upper(cell)?.is_none() {
-            continue;
-        }
-        let (min, max) = system.range(cell)?;
-        if !rule.protected(min, max) {
+        if super::nearby::pins(&system, cells, hidden, rule, cell)? {
             return Ok(Some(cell));
         }
     }

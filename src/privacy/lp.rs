@@ -41,7 +41,11 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 
 impl<'a> System<'a> {
     pub(crate) fn new(cells: &'a Cells, hidden: &[bool]) -> Self {
-        let known = cells.shown(hidden);
+        Self::with_known(cells, cells.shown(hidden))
+    }
+
+    /// The system where the cells of `known` are constants at their true values and the others unknown.
+    pub(crate) fn with_known(cells: &'a Cells, known: Vec<bool>) -> Self {
         let mut parent: Vec<usize> = (0..known.len()).collect();
         let links = cells.relations.iter().map(|r| r.terms().collect::<Vec<_>>()).chain(cells.at_most.iter().map(|&(a, b)| vec![a, b]));
         for terms in links {
@@ -104,6 +108,19 @@ impl<'a> System<'a> {
         let max = self.upper(cell)?;
         let min = self.extreme(cell, false)?.map_or(i64::MIN, |m| (m - 1e-6).ceil() as i64);
         Ok((min, max))
+    }
+
+    /// Whether an outsider can pin the unknown cell `cell` down under `rule` (nothing bounds it from above:
+    /// it is protected, whatever its minimum, and one program is enough).
+    pub(crate) fn pins(&self, cell: usize, rule: &super::SecrecyRule) -> Result<bool, LpError> {
+        let Some(max) = self.upper(cell)? else { return Ok(false) };
+        let min = self.extreme(cell, false)?.map_or(i64::MIN, |m| (m - 1e-6).ceil() as i64);
+        Ok(!rule.protected(min, Some(max)))
+    }
+
+    /// The unknown cells tied to `cell` (its group; empty when `cell` is shown).
+    pub(crate) fn tied(&self, cell: usize) -> &[usize] {
+        self.group[cell].map_or(&[], |g| self.members[g].as_slice())
     }
 
     /// The largest whole value of the unknown cell `cell` (`None`: no upper bound).

@@ -15,12 +15,14 @@ mod layout;
 mod lp;
 mod masking;
 mod names;
+mod nearby;
 mod pass;
 mod protect;
 mod publication;
 mod release;
 mod rule;
 mod secrecy;
+mod prune;
 mod suppression;
 
 pub use audience::Audience;

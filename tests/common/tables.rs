@@ -60,3 +60,35 @@ pub fn small_tables() -> Vec<(&'static str, Release)> {
         ("three communes, declared and register", week("2020-W21", &[("91687", [2, 6, 0, 6, 0, 0], &[]), ("91286", [9, 0, 0, 0, 0, 0], &[]), ("91521", [7, 8, 0, 5, 3, 0], &[])])),
     ]
 }
+
+/// A small deterministic generator (the same tables every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: i64) -> i64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n.max(1) as u64) as i64
+    }
+}
+
+/// A week of `n` made-up communes: one in four large, the others with the small counts secrecy is about;
+/// up to three loan rows each.
+pub fn generated(n: usize) -> Release {
+    let mut rng = Lcg(n as u64);
+    let communes: Vec<(String, Row, Vec<[i64; 3]>)> = (0..n)
+        .map(|i| {
+            let scale = if rng.below(4) == 0 { 40 } else { 8 };
+            let (restored, in_progress, no_contact) = (rng.below(scale), rng.below(scale), rng.below(scale / 2));
+            let register = restored + in_progress + no_contact;
+            let row = [rng.below(scale * 2), register, rng.below(register + 1), restored, in_progress, no_contact];
+            let loans = (0..rng.below(4)).map(|_| {
+                let lent = 1 + rng.below(scale * 2);
+                let returned = rng.below(lent + 1);
+                [lent, returned, lent - returned]
+            });
+            (format!("91{i:03}"), row, loans.collect())
+        })
+        .collect();
+    let borrowed: Vec<(&str, Row, &[[i64; 3]])> = communes.iter().map(|(i, r, l)| (i.as_str(), *r, l.as_slice())).collect();
+    week("2020-W21", &borrowed)
+}

@@ -1,6 +1,6 @@
 //! A partner action row of an availability sheet.
 
-use super::super::fields::{optional_email, optional_datetime, row_commune};
+use super::super::fields::{optional_email, optional_datetime, row_arrondissement, row_commune};
 use super::super::records::PartnerAction;
 use super::super::rows::{quote, RowCtx};
 use super::super::{parse_phone, themes_of};
@@ -48,6 +48,7 @@ pub(crate) fn read_partner_action(row: &mut RowCtx<'_, '_>) -> Option<PartnerAct
         public: row.text("public"),
         quartier: row.text("quartier"),
         commune,
+        arrondissement: row_arrondissement(row),
         contact: row.text("contact"),
         phone,
         email,

@@ -1,6 +1,6 @@
 //! A questionnaire row: the respondent and the nine questions.
 
-use super::super::fields::{optional_email, optional_bool, optional_count, optional_datetime, row_commune};
+use super::super::fields::{optional_email, optional_bool, optional_count, optional_datetime, row_arrondissement, row_commune};
 use super::super::records::Response;
 use super::super::rows::{quote, RowCtx};
 use super::super::{parse_lenders, parse_quantities, SchoolMatch};
@@ -41,6 +41,7 @@ pub(crate) fn read_response(row: &mut RowCtx<'_, '_>) -> Option<Response> {
         source: Some(source(row)),
         returned_at: optional_datetime(row, "horodatage"),
         commune: Some(commune),
+        arrondissement: row_arrondissement(row),
         structure: row.text("structure"),
         school,
         role: row.text("fonction"),

@@ -1,6 +1,6 @@
 //! A row of the lost-contact register.
 
-use super::super::fields::{commune_hint, optional_bool, optional_datetime, optional_school, required_datetime, row_commune};
+use super::super::fields::{commune_hint, optional_bool, optional_datetime, optional_school, required_datetime, row_arrondissement, row_commune};
 use super::super::records::RegisterEntry;
 use super::super::rows::{quote, RowCtx};
 use super::source;
@@ -35,6 +35,7 @@ pub(crate) fn read_register_entry(row: &mut RowCtx<'_, '_>) -> Option<RegisterEn
         school: uai,
         level: row.text("niveau"),
         commune,
+        arrondissement: row_arrondissement(row),
         reported_on,
         family_consent,
         status: status(row),
