@@ -106,3 +106,33 @@ fn a_situation_closed_after_sunday_counts_the_same_per_college_and_per_commune()
         assert_eq!(statuses.iter().filter(|s| *s == "Clos").count(), restored.parse::<usize>().unwrap(), "{week}: {statuses:?}");
     }
 }
+
+/// Two rows of one pupil on the same day, in two files read in the opposite of their name order: the
+/// latest row is chosen in one place, so the commune counts and the pupils followed name the same commune.
+#[test]
+fn the_latest_register_row_is_the_same_for_the_commune_counts_and_the_pupils_followed() {
+    use veille::domain::{InseeCode, Pseudonym, RegisterStatus};
+    use veille::normalize::{Normalized, RegisterEntry, Source};
+    let row = |file: &str, insee: &str, status| RegisterEntry {
+        source: Source { file: file.into(), sheet: "Registre".into(), row: 2 },
+        pupil: Pseudonym::from_digest_hex("0123456789abcdef"),
+        school: None,
+        level: None,
+        commune: InseeCode::parse(insee).unwrap(),
+        arrondissement: None,
+        reported_on: "2020-05-18".parse().unwrap(),
+        family_consent: Some(true),
+        status,
+        closed_on: None,
+        comment: None,
+    };
+    let data = Normalized { register: vec![row("b.xlsx", "91687", RegisterStatus::Renoue), row("a.xlsx", "91286", RegisterStatus::SansContact)], ..Default::default() };
+    let week = "2020-W21".parse().unwrap();
+    let followed = veille::aggregate::EndOfWeek::new(&data, week);
+    let counted = veille::aggregate::aggregate(&data, week).unwrap();
+    assert_eq!(followed.register.len(), 1);
+    let chosen = followed.register[0].entry.commune.as_str();
+    let with_pupils: Vec<(&str, i64, i64)> = counted.lost_contact.iter().filter(|r| r.register_pupils > 0).map(|r| (r.commune_insee.as_str(), r.register_pupils, r.restored)).collect();
+    let restored = i64::from(followed.register[0].status == RegisterStatus::Renoue);
+    assert_eq!(with_pupils, vec![(chosen, 1, restored)]);
+}

@@ -1,7 +1,7 @@
 //! Lost contact: what questionnaires declared (Q5) and what the register holds, per commune.
 
-use super::frames::{count_if, day_number, ints, strings};
-use super::week::status_at;
+use super::frames::{count_if, ints, strings};
+use super::week::PupilState;
 use super::{commune_name, LostContactRow};
 use crate::domain::{IsoWeek, RegisterStatus};
 use crate::normalize::{RegisterEntry, Response};
@@ -62,24 +62,19 @@ fn status_class(status: RegisterStatus) -> &'static str {
     }
 }
 
-/// Distinct pupils signalled by the end of the week, each with the commune, status and consent of their
-/// latest row by date_signalement (file order breaks ties).
-pub(super) fn register_by_commune(entries: &[RegisterEntry], week: IsoWeek) -> PolarsResult<Vec<LostContactRow>> {
+/// Distinct pupils signalled by the end of the week, each counted with the commune, status and consent of
+/// their latest row: `pupils` is [`super::EndOfWeek::register`], the one place that row is chosen (so the
+/// per-commune figures and the per-collège ones, the pupils followed, always agree).
+pub(super) fn register_by_commune(pupils: &[PupilState<'_>]) -> PolarsResult<Vec<LostContactRow>> {
     let df = df!(
-        "pupil" => entries.iter().map(|e| e.pupil.as_str()).collect::<Vec<_>>(),
-        "commune" => entries.iter().map(|e| e.commune.as_str()).collect::<Vec<_>>(),
-        "class" => entries.iter().map(|e| status_class(status_at(e, week))).collect::<Vec<_>>(),
-        "consent" => entries.iter().map(|e| e.family_consent == Some(true)).collect::<Vec<_>>(),
-        "reported_on" => entries.iter().map(|e| day_number(e.reported_on)).collect::<Vec<_>>(),
-        "order" => (0..entries.len() as i64).collect::<Vec<_>>(),
+        "pupil" => pupils.iter().map(|p| p.entry.pupil.as_str()).collect::<Vec<_>>(),
+        "commune" => pupils.iter().map(|p| p.entry.commune.as_str()).collect::<Vec<_>>(),
+        "class" => pupils.iter().map(|p| status_class(p.status)).collect::<Vec<_>>(),
+        "consent" => pupils.iter().map(|p| p.entry.family_consent == Some(true)).collect::<Vec<_>>(),
     )?;
     let is = |class: &str| count_if(col("class").eq(lit(class.to_string())));
     let out = df
         .lazy()
-        .filter(col("reported_on").lt_eq(lit(day_number(week.sunday()))))
-        .sort(["pupil", "reported_on", "order"], SortMultipleOptions::default())
-        .group_by([col("pupil")])
-        .agg([col("commune").last(), col("class").last(), col("consent").last()])
         .group_by([col("commune")])
         .agg([
             col("pupil").len().cast(DataType::Int64).alias("register_pupils"),

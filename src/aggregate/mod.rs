@@ -214,7 +214,7 @@ pub fn aggregate(data: &Normalized, week: IsoWeek) -> PolarsResult<Aggregates> {
         totals: Totals::default(),
         communes: Vec::new(),
     };
-    let register = lost_contact::register_by_commune(&data.register, week)?;
+    let register = lost_contact::register_by_commune(&EndOfWeek::new(data, week).register)?;
     let mut communes: BTreeSet<String> = BTreeSet::new();
     communes.extend(responses.iter().map(|r| r.commune.clone()));
     communes.extend(register.iter().map(|r| r.commune_insee.clone()));
