@@ -136,3 +136,27 @@ fn the_latest_register_row_is_the_same_for_the_commune_counts_and_the_pupils_fol
     let restored = i64::from(followed.register[0].status == RegisterStatus::Renoue);
     assert_eq!(with_pupils, vec![(chosen, 1, restored)]);
 }
+
+/// Two communes each with a "Centre-ville": two places, each named with its commune; an action citing two
+/// themes is one action.
+const PARTNERS: &str = "Structure;Action;Thématique;Commune;Quartier;Statut;Mise à jour\n\
+MJC;Aide aux devoirs;Soutien scolaire;Viry-Châtillon;Centre-ville;Présentiel;18/05/2020\n\
+CCAS;Colis;Alimentaire;Grigny;Centre-ville;Présentiel;18/05/2020\n\
+Médiathèque;Lecture et devoirs;Culture, Soutien scolaire;Viry-Châtillon;Centre-ville;Présentiel;18/05/2020\n";
+
+#[test]
+fn the_coverage_of_quartiers_keeps_the_communes_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("partenaires.csv");
+    std::fs::write(&input, PARTNERS).unwrap();
+    let out = tmp.path().join("out");
+    report(&[input.to_str().unwrap(), "--week", "2020-W21"], &out, &tmp.path().join("state"));
+    let mut wb: Xlsx<_> = open_workbook(out.join("diagnostic.xlsx")).unwrap();
+    let range = wb.worksheet_range("Couverture").unwrap();
+    let header = (0..range.height()).find(|&r| cell(&range, r, 0) == "Quartier").unwrap();
+    let rows: Vec<(String, String, String)> = (header + 1..range.height()).map(|r| (cell(&range, r, 0), cell(&range, r, 1), cell(&range, r, 3))).filter(|r| !r.0.is_empty()).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!((rows[0].0.as_str(), rows[0].1.as_str(), rows[0].2.as_str()), ("Centre-ville (Grigny)", "1", ""));
+    assert_eq!((rows[1].0.as_str(), rows[1].1.as_str()), ("Centre-ville (Viry-Châtillon)", "2"));
+    assert!(rows[1].2.to_lowercase().contains("soutien scolaire"), "{rows:?}");
+}

@@ -228,8 +228,10 @@ pub fn repertoire<'a>(end: &EndOfWeek<'a>) -> Vec<RepertoireRow<'a>> {
         .collect()
 }
 
-/// One quartier (or commune, when the sheet names none): the themes its open actions cover, those several
-/// structures offer there, and those with no offer.
+/// One quartier (or arrondissement, or commune, when the sheet names none) of one commune: the themes its
+/// open actions cover, those several structures offer there, and those with no offer. A quartier is named
+/// with its commune when the actions come from several communes ("Centre-ville (Grigny)"): two communes'
+/// "Centre-ville" are two places.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow {
     pub place: String,
@@ -240,20 +242,29 @@ pub struct CoverageRow {
     pub missing: Vec<&'static str>,
 }
 
+/// The place of an action as the coverage names it (see [`CoverageRow`]).
+fn coverage_place(a: &PartnerAction, several_communes: bool) -> String {
+    let place = a.place();
+    let commune = super::commune_name(a.commune.as_str());
+    if several_communes && place != commune { format!("{place} ({commune})") } else { place }
+}
+
 /// Quartier × theme (suspended actions do not count as an offer).
 pub fn coverage(end: &EndOfWeek<'_>) -> Vec<CoverageRow> {
-    let mut by_place: BTreeMap<String, BTreeMap<&'static str, Vec<String>>> = BTreeMap::new();
-    for a in end.actions.iter().filter(|a| a.status != PartnerStatus::Suspendu) {
-        let place = a.place();
-        let themes = by_place.entry(place).or_default();
+    let open: Vec<&PartnerAction> = end.actions.iter().copied().filter(|a| a.status != PartnerStatus::Suspendu).collect();
+    let several = open.iter().map(|a| &a.commune).collect::<BTreeSet<_>>().len() > 1;
+    let mut by_place: BTreeMap<String, (i64, BTreeMap<&'static str, Vec<String>>)> = BTreeMap::new();
+    for a in open {
+        let (actions, themes) = by_place.entry(coverage_place(a, several)).or_default();
+        *actions += 1;
         for code in &a.themes {
             themes.entry(code).or_default().push(crate::text::fold(&a.structure));
         }
     }
     by_place
         .into_iter()
-        .map(|(place, themes)| CoverageRow {
-            actions: themes.values().map(Vec::len).sum::<usize>() as i64,
+        .map(|(place, (actions, themes))| CoverageRow {
+            actions,
             covered: themes.keys().copied().collect(),
             repeated: themes.iter().filter(|(_, s)| s.iter().collect::<BTreeSet<_>>().len() > 1).map(|(c, s)| (*c, s.len() as i64)).collect(),
             missing: crate::normalize::all_themes().iter().map(|t| t.code.as_str()).filter(|c| !themes.contains_key(c)).collect(),
