@@ -46,7 +46,7 @@ impl Folder {
         let piece: &str = match c {
             'œ' | 'Œ' => "oe",
             'æ' | 'Æ' => "ae",
-            'ß' => "ss",
+            'ß' | 'ẞ' => "ss",
             _ => "",
         };
         if !piece.is_empty() {
