@@ -17,6 +17,8 @@ use std::path::Path;
 /// What follows `</sheetData>` is small (merges, print setup, drawings); more is not a worksheet's tail.
 const MAX_TAIL: usize = 64 << 20;
 const CHUNK: usize = 1 << 20;
+/// Workbooks smaller than this have their merged areas read by calamine.
+const SEARCH_FROM_BYTES: u64 = 256 << 10;
 
 type Archive = zip::ZipArchive<BufReader<std::fs::File>>;
 
@@ -91,8 +93,14 @@ fn dimension(text: &str) -> Option<Dimensions> {
 }
 
 /// The merged areas of the sheet named `sheet` in the xlsx at `path`, searched for on a thread of their
-/// own; `None` when the sheet's part cannot be found this way (calamine's own reading is then the way).
+/// own; `None` for a small workbook, or when the sheet's part cannot be found this way (calamine's own
+/// reading is then the way).
 pub(super) fn xlsx_merges(path: &Path, sheet: &str, deadline: &Deadline) -> Option<Merges> {
+    // A small workbook (a questionnaire of a few kilobytes) costs calamine next to nothing to parse twice;
+    // opening it again and starting a thread would cost more.
+    if std::fs::metadata(path).map_or(true, |m| m.len() < SEARCH_FROM_BYTES) {
+        return None;
+    }
     let mut archive = zip::ZipArchive::new(BufReader::new(std::fs::File::open(path).ok()?)).ok()?;
     let name = sheet_path(&mut archive, sheet)?;
     archive.by_name(&name).ok()?;
