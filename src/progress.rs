@@ -57,6 +57,11 @@ impl Stage {
         self.bar.inc(steps);
     }
 
+    /// Adds steps to the stage's length, for work counted as it is found (the rows of a streamed sheet).
+    pub fn grow(&self, steps: u64) {
+        self.bar.inc_length(steps);
+    }
+
     pub fn is_hidden(&self) -> bool {
         self.bar.is_hidden()
     }

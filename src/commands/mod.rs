@@ -9,6 +9,7 @@ pub mod consolider;
 mod error;
 pub mod help;
 pub mod init;
+mod intake;
 pub mod pipeline;
 pub mod purge;
 pub mod report;

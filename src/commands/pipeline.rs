@@ -1,10 +1,12 @@
 //! The stages every reading command shares: ingest → detect → normalize (names pseudonymised on the way).
 
-use crate::detect::{detect_with, ColumnSettings};
-use crate::domain::{InseeCode, IsoWeek, Pseudonym, TableKind};
-use crate::ingest::{collect_inputs, drop_identical, read_all_observed, Cell, Limits};
-use crate::normalize::{NormalizeOptions, Normalized, TableIntake};
-use crate::privacy::{apply_charter, drop_forbidden_columns, NameRegistry, Pseudonymizer};
+use super::intake::{FileIntake, PseudonymMemo, Shared};
+use crate::detect::ColumnSettings;
+use crate::domain::{InseeCode, IsoWeek, TableKind};
+use crate::ingest::{collect_inputs, drop_identical, read_all_into, Limits};
+use crate::issues::Issue;
+use crate::normalize::{Normalized, TableIntake};
+use crate::privacy::{apply_charter, Pseudonymizer};
 use crate::progress::Stage;
 use crate::reference::Territory;
 use chrono::NaiveDate;
@@ -33,98 +35,58 @@ pub struct ReadSettings {
 
 /// Reads every input within the settings' caps and normalises every recognised table, with the user's
 /// column settings. Byte-identical copies are read once; every file found, read or not, counts in `files`.
+/// Files are read in parallel, each normalised while it is read ([`FileIntake`]); their parts are joined
+/// in input order.
 pub fn read_inputs_with(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>, settings: &ReadSettings) -> Intake {
     let (limits, territory) = (&settings.limits, &settings.territory);
     let collected = collect_inputs(paths);
     let found = collected.files.len();
     let (inputs, copies) = drop_identical(collected.files, limits);
     let reading = Stage::start("Lecture des fichiers", "Reading files", inputs.len() as u64);
-    let ingested = read_all_observed(&inputs, limits, &|| reading.advance(1));
+    let rows = Stage::start("Lecture des lignes", "Reading rows", 0);
+    let shared = Shared { pseudonymizer, default_commune, territory, columns: &settings.columns, forced, rows: &rows };
+    let read = read_all_into(&inputs, limits, &|| reading.advance(1), &|_| FileIntake::new(&shared));
     reading.finish();
+    rows.finish();
     let mut data = Normalized::default();
     let files = found + collected.failures.len();
-    for (file, issue) in collected.failures.into_iter().chain(copies).chain(ingested.failures) {
+    let mut parts = Vec::new();
+    let mut failures: Vec<(String, Issue)> = collected.failures.into_iter().chain(copies).collect();
+    let mut notes = collected.notes;
+    for (display, result) in read {
+        match result {
+            Ok((_, 0, mut issues)) if !issues.is_empty() => {
+                failures.push((display, issues.remove(0)));
+                notes.extend(issues);
+            }
+            Ok((file, sheets, issues)) => {
+                notes.extend(issues);
+                parts.push((display, sheets, file));
+            }
+            Err(issue) => failures.push((display, issue)),
+        }
+    }
+    for (file, issue) in failures {
         data.intake.push(TableIntake::unreadable(&file));
         data.issues.push(issue);
     }
-    for issue in collected.notes.into_iter().chain(ingested.issues) {
+    for issue in notes {
         data.issues.push(issue);
     }
-    let pseudonyms = PseudonymMemo::new(pseudonymizer);
-    let pseudonymize = |name: &str| pseudonyms.get(name);
-    let options = NormalizeOptions { pseudonymize: &pseudonymize, default_commune, territory };
-    for input in &inputs {
-        let has_data = |t: &&crate::ingest::RawTable| t.file == input.display && !is_blank_table(t);
-        let read = ingested.tables.iter().any(|t| t.file == input.display);
-        if read && !ingested.tables.iter().any(|t| has_data(&t)) {
-            data.add_empty_workbook(&input.display);
+    for (display, sheets, file) in &parts {
+        if *sheets > 0 && !file.has_data {
+            data.add_empty_workbook(display);
         }
     }
-    let rows = ingested.tables.iter().map(|t| t.rows.len() as u64).sum();
-    let normalising = Stage::start("Lecture des lignes", "Reading rows", rows);
-    // Each table is dropped once normalised: its cells are not held while the next one is read.
-    for table in ingested.tables {
-        normalising.advance(table.rows.len() as u64);
-        if is_blank_table(&table) || crate::templates::is_template_aid(&table) {
-            continue;
-        }
-        match detect_with(&table, forced, &settings.columns) {
-            Some(mut found) => {
-                for issue in drop_forbidden_columns(&table, &mut found) {
-                    data.issues.push(issue);
-                }
-                data.add_table(&table, &found, &options);
-            }
-            None => data.add_unrecognised(&table),
-        }
+    let names = PseudonymMemo::default();
+    for (_, _, file) in parts {
+        data.append(file.part);
+        names.absorb(file.names);
     }
-    normalising.finish();
     data.finish();
-    apply_charter(&mut data, &pseudonyms.registry());
+    apply_charter(&mut data, &names.registry());
     crate::normalize::classify_themes(&mut data.responses);
     Intake { data, files }
-}
-
-/// A pseudonym computed once per distinct name as written. Names are remembered for the run only, to
-/// find them again in free text (privacy stage), in the order of their last occurrence, as if each row
-/// had been remembered in turn.
-struct PseudonymMemo<'a> {
-    pseudonymizer: &'a Pseudonymizer,
-    seen: std::cell::RefCell<(u64, std::collections::HashMap<String, (Pseudonym, u64)>)>,
-}
-
-impl<'a> PseudonymMemo<'a> {
-    fn new(pseudonymizer: &'a Pseudonymizer) -> Self {
-        PseudonymMemo { pseudonymizer, seen: Default::default() }
-    }
-
-    fn get(&self, name: &str) -> Pseudonym {
-        let mut seen = self.seen.borrow_mut();
-        let (count, names) = &mut *seen;
-        *count += 1;
-        if let Some((pseudonym, last)) = names.get_mut(name) {
-            *last = *count;
-            return pseudonym.clone();
-        }
-        let pseudonym = self.pseudonymizer.pseudonym(name);
-        names.insert(name.to_string(), (pseudonym.clone(), *count));
-        pseudonym
-    }
-
-    fn registry(&self) -> NameRegistry {
-        let registry = NameRegistry::default();
-        let seen = self.seen.borrow();
-        let mut names: Vec<(&String, &(Pseudonym, u64))> = seen.1.iter().collect();
-        names.sort_by_key(|(_, (_, last))| *last);
-        for (name, (pseudonym, _)) in names {
-            registry.remember(name, pseudonym);
-        }
-        registry
-    }
-}
-
-fn is_blank_table(table: &crate::ingest::RawTable) -> bool {
-    table.rows.iter().all(|r| r.iter().all(Cell::is_blank))
 }
 
 /// The latest date found in the records: the default report week comes from it, never from the clock.

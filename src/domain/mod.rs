@@ -2,6 +2,7 @@
 //!
 //! Each is a type, so a commune code can never be confused with a postal code or a name.
 
+mod short;
 mod territory;
 mod vocab;
 mod week;
@@ -77,15 +78,15 @@ impl fmt::Display for TableKind {
 /// assert_eq!(p.as_str(), "E-0123456789");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct Pseudonym(String);
+pub struct Pseudonym(short::Short<12>);
 
 impl Pseudonym {
     /// Builds the pseudonym from the hex digest of the keyed hash.
     pub fn from_digest_hex(hex: &str) -> Self {
-        Pseudonym(format!("E-{}", &hex[..hex.len().min(10)]))
+        Pseudonym(short::Short::new(&format!("E-{}", &hex[..hex.len().min(10)])))
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 }

@@ -1,5 +1,6 @@
 //! Territory and school identifiers.
 
+use super::short::Short;
 use serde::Serialize;
 use std::fmt;
 
@@ -12,7 +13,7 @@ use std::fmt;
 /// assert!(InseeCode::parse("9168").is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct InseeCode(String);
+pub struct InseeCode(Short<5>);
 
 impl InseeCode {
     pub fn parse(text: &str) -> Option<InseeCode> {
@@ -22,17 +23,17 @@ impl InseeCode {
             && (b[0].is_ascii_digit())
             && (b[1].is_ascii_digit() || (b[0] == b'2' && (b[1] == b'A' || b[1] == b'B')))
             && b[2..].iter().all(u8::is_ascii_digit);
-        ok.then_some(InseeCode(t))
+        ok.then(|| InseeCode(Short::new(&t)))
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 }
 
 impl fmt::Display for InseeCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0.as_str())
     }
 }
 
@@ -46,7 +47,7 @@ const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
 /// assert!(Uai::parse("0910971M").is_none()); // wrong check letter
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct Uai(String);
+pub struct Uai(Short<8>);
 
 impl Uai {
     /// Parses a UAI and checks its letter.
@@ -55,7 +56,7 @@ impl Uai {
         Uai::looks_like(&t).then_some(())?;
         let number: u64 = t[..7].parse().ok()?;
         let expected = UAI_LETTERS[(number % 23) as usize];
-        (t.as_bytes()[7] == expected).then_some(Uai(t))
+        (t.as_bytes()[7] == expected).then(|| Uai(Short::new(&t)))
     }
 
     /// Whether the text has the shape of a UAI (7 digits + letter), whatever its check letter.
@@ -65,12 +66,12 @@ impl Uai {
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 }
 
 impl fmt::Display for Uai {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0.as_str())
     }
 }

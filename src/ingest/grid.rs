@@ -77,6 +77,11 @@ impl Grid {
         }
     }
 
+    /// The first row held (0-based), once a cell was placed.
+    pub fn top(&self) -> Option<u32> {
+        (!self.rows.is_empty()).then_some(self.row0)
+    }
+
     /// The rectangle, every row as wide as the widest: (first row, first column, rows), 0-based.
     pub fn finish(mut self) -> (u32, u32, Vec<Vec<Cell>>) {
         let width = (self.col_end - self.col0) as usize;

@@ -14,10 +14,14 @@
 
 mod cell;
 mod delimited;
+mod fill;
 mod grid;
 mod limits;
+mod merges;
 mod ods_extras;
+mod rows;
 mod spreadsheet;
+mod stream;
 mod walk;
 mod xls_guard;
 mod zip_guard;
@@ -25,9 +29,11 @@ mod zip_guard;
 pub use cell::Cell;
 pub use delimited::{decode_text, sniff_separator};
 pub use limits::{Deadline, Exceeded, Limit, Limits};
+pub use stream::{TableSink, HEAD_ROWS};
 pub use walk::{collect_inputs, drop_identical, Collected};
 
 use crate::issues::{Issue, Location, Severity};
+use stream::{Out, Piece};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -47,6 +53,11 @@ pub struct RawTable {
 }
 
 impl RawTable {
+    /// A sheet with no cells.
+    pub fn empty(file: &str, sheet: &str) -> RawTable {
+        RawTable { file: file.to_string(), sheet: sheet.to_string(), first_row: 1, first_col: 0, rows: Vec::new() }
+    }
+
     /// The user-visible row number of `rows[index]`.
     pub fn row_number(&self, index: usize) -> u32 {
         self.first_row + index as u32
@@ -115,18 +126,8 @@ fn sniff_problem(input: &InputFile) -> Option<Issue> {
     None
 }
 
-fn damaged(input: &InputFile) -> Issue {
-    Issue::new(
-        Location::file(&input.display),
-        Severity::Error,
-        "source-error",
-        "le fichier est endommagé et n'a pas pu être lu : le rouvrir et l'enregistrer à nouveau",
-        "the file is damaged and could not be read: open it and save it again",
-    )
-}
-
-/// Reads one file into its tables, or says why it cannot be read, on the calling thread.
-fn read_here(input: &InputFile, limits: &Limits) -> Result<FileTables, Issue> {
+/// Reads one file and hands its tables to `out`, or says why it cannot be read, on the calling thread.
+fn read_here(input: &InputFile, limits: &Limits, out: &Out) -> Result<Vec<Issue>, Issue> {
     let ext = extension(&input.path);
     let at = Location::file(&input.display);
     let size = std::fs::metadata(&input.path).map(|m| m.len()).unwrap_or(0);
@@ -139,9 +140,15 @@ fn read_here(input: &InputFile, limits: &Limits) -> Result<FileTables, Issue> {
     }
     let deadline = Deadline::after(limits);
     if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
-        spreadsheet::read(input, limits, &deadline)
+        spreadsheet::read(input, limits, &deadline, out)
     } else if DELIMITED_EXTENSIONS.contains(&ext.as_str()) {
-        delimited::read(input, limits, &deadline)
+        let (tables, issues) = delimited::read(input, limits, &deadline)?;
+        for table in tables {
+            if out.table(table, Vec::new()).is_err() {
+                break;
+            }
+        }
+        Ok(issues)
     } else {
         Err(Issue::new(
             at,
@@ -153,24 +160,33 @@ fn read_here(input: &InputFile, limits: &Limits) -> Result<FileTables, Issue> {
     }
 }
 
-/// Reads one file into its tables, or says why it cannot be read. The reader runs on its own thread:
-/// a panic is caught there, and a reader still busy past `max_seconds` (plus a grace for the parts of
-/// calamine that cannot be interrupted) is left behind while the run goes on.
-pub fn read_file(input: &InputFile, limits: &Limits) -> Result<FileTables, Issue> {
-    let (sender, receiver) = std::sync::mpsc::channel();
+/// Reads one file, handing its sheets to `sink` as they are read, or says why it cannot be read; returns
+/// the sheets read to their end and the problems met with parts of the file. The reader runs on its own
+/// thread while `sink` works on this one: a panic is caught there, and a reader still busy past
+/// `max_seconds` (plus a grace for the parts of calamine that cannot be interrupted) is left behind while
+/// the run goes on. On an error, what `sink` was given belongs to a file that counts as unread.
+pub fn read_file_into(input: &InputFile, limits: &Limits, sink: &mut dyn TableSink) -> Result<(usize, Vec<Issue>), Issue> {
+    let until = std::time::Instant::now() + limits.time() + Duration::from_secs(2);
+    let guarded = |job: &InputFile, caps: &Limits, out: &Out| {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_here(job, caps, out))).unwrap_or_else(|_| Err(stream::damaged(job)));
+        let _ = out.send(Piece::Done(result));
+    };
+    let (out, receiver) = Out::bounded();
     let (job, caps) = (input.clone(), *limits);
-    let spawned = std::thread::Builder::new().name("veille-read".into()).spawn(move || {
-        let result = std::panic::catch_unwind(|| read_here(&job, &caps)).unwrap_or_else(|_| Err(damaged(&job)));
-        let _ = sender.send(result);
-    });
+    let spawned = std::thread::Builder::new().name("veille-read".into()).spawn(move || guarded(&job, &caps, &out));
     if spawned.is_err() {
-        return std::panic::catch_unwind(|| read_here(input, limits)).unwrap_or_else(|_| Err(damaged(input)));
+        let (out, receiver) = Out::unbounded();
+        guarded(input, limits, &out);
+        return stream::receive(&receiver, until, sink, input, limits);
     }
-    match receiver.recv_timeout(limits.time() + Duration::from_secs(2)) {
-        Ok(result) => result,
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(Exceeded::time().issue(limits, Location::file(&input.display))),
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(damaged(input)),
-    }
+    stream::receive(&receiver, until, sink, input, limits)
+}
+
+/// Reads one file into its tables, or says why it cannot be read ([`read_file_into`], every sheet kept whole).
+pub fn read_file(input: &InputFile, limits: &Limits) -> Result<FileTables, Issue> {
+    let mut collect = stream::Collect::default();
+    let (_, issues) = read_file_into(input, limits, &mut collect)?;
+    Ok((collect.tables, issues))
 }
 
 /// Reads every file, in parallel, within the default caps; tables come back in input order.
@@ -184,25 +200,36 @@ pub fn read_all_within(inputs: &[InputFile], limits: &Limits) -> Ingested {
     read_all_observed(inputs, limits, &|| {})
 }
 
-/// [`read_all_within`], calling `done` as each file is read (from the thread that read it): a progress bar.
-pub fn read_all_observed(inputs: &[InputFile], limits: &Limits, done: &(dyn Fn() + Sync)) -> Ingested {
-    let results: Vec<(String, Result<FileTables, Issue>)> = inputs
+/// What reading one file into its own sink gave: the sink, the sheets read to their end and the
+/// problems met with parts of the file; or the issue that says why it could not be read.
+pub type SinkRead<S> = (String, Result<(S, usize, Vec<Issue>), Issue>);
+
+/// Reads every file in parallel, each into a sink of its own made by `make` and fed on the thread that
+/// reads it ([`read_file_into`]), calling `done` as each file is read; results come back in input order.
+pub fn read_all_into<S: TableSink + Send>(inputs: &[InputFile], limits: &Limits, done: &(dyn Fn() + Sync), make: &(dyn Fn(&InputFile) -> S + Sync)) -> Vec<SinkRead<S>> {
+    inputs
         .par_iter()
         .map(|input| {
-            let result = read_file(input, limits);
+            let mut sink = make(input);
+            let result = read_file_into(input, limits, &mut sink).map(|(sheets, issues)| (sink, sheets, issues));
             done();
             (input.display.clone(), result)
         })
-        .collect();
+        .collect()
+}
+
+/// [`read_all_within`], calling `done` as each file is read (from the thread that read it): a progress bar.
+pub fn read_all_observed(inputs: &[InputFile], limits: &Limits, done: &(dyn Fn() + Sync)) -> Ingested {
+    let results = read_all_into(inputs, limits, done, &|_| stream::Collect::default());
     let mut ingested = Ingested::default();
     for (display, result) in results {
         match result {
-            Ok((tables, mut issues)) if tables.is_empty() && !issues.is_empty() => {
+            Ok((collect, _, mut issues)) if collect.tables.is_empty() && !issues.is_empty() => {
                 ingested.failures.push((display, issues.remove(0)));
                 ingested.issues.extend(issues);
             }
-            Ok((tables, issues)) => {
-                ingested.tables.extend(tables);
+            Ok((collect, _, issues)) => {
+                ingested.tables.extend(collect.tables);
                 ingested.issues.extend(issues);
             }
             Err(issue) => ingested.failures.push((display, issue)),

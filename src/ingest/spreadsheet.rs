@@ -2,13 +2,16 @@
 //!
 //! Every workbook is looked into before calamine reads it ([`zip_guard`](super::zip_guard),
 //! [`xls_guard`](super::xls_guard), the ods pass of [`ods_extras`]); xlsx and xlsb sheets are streamed
-//! cell by cell into a bounded [`Grid`] rather than through `worksheet_range`, which allocates the whole
-//! declared rectangle at once.
+//! cell by cell ([`RowStream`]: the head in a bounded [`Grid`], then chunks of rows) rather than through
+//! `worksheet_range`, which allocates the whole declared rectangle at once.
 
 use super::grid::Grid;
 use super::limits::{Deadline, Exceeded, Limits};
+use super::merges::xlsx_merges;
 use super::ods_extras::{ods_extras, OdsExtras};
-use super::{xls_guard, zip_guard, Cell, FileTables, InputFile, RawTable};
+use super::rows::{RowStream, SheetError};
+use super::stream::{Merges, Out, Piece};
+use super::{xls_guard, zip_guard, Cell, InputFile, RawTable};
 use crate::issues::{Issue, Location, Severity};
 use calamine::{open_workbook_auto, Data, DataRef, Dimensions, Reader, Sheets};
 use std::io::{Read, Seek};
@@ -45,36 +48,15 @@ fn ref_to_cell(data: &DataRef<'_>) -> Cell {
     }
 }
 
-/// The merged areas of a sheet: from calamine for xlsx and xls, from our own reading of content.xml for
-/// ods (`ods`); calamine does not report them for xlsb.
+/// The merged areas of an xls or ods sheet (calamine's, or our own reading of ods content.xml); xlsx
+/// sheets have theirs searched for while their cells are read ([`xlsx_merges`]); calamine does not report
+/// them for xlsb.
 fn merged_regions<RS: Read + Seek>(workbook: &mut Sheets<RS>, sheet: &str, ods: &OdsExtras) -> Vec<Dimensions> {
     match workbook {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
         Sheets::Ods(_) => ods.merges.get(sheet).cloned().unwrap_or_default(),
         Sheets::Xlsb(_) => Vec::new(),
-    }
-}
-
-/// A merged area that spans several rows shows its value on each of them (a commune or a date merged
-/// down a block of rows belongs to every row of the block). Areas spanning only columns are left as they
-/// are: their value stays in the first cell, as the reader sees it.
-fn fill_merged_down(rows: &mut [Vec<Cell>], origin: (u32, u32), regions: &[Dimensions]) {
-    for region in regions {
-        let (top, left) = region.start;
-        let (bottom, _) = region.end;
-        if bottom <= top || top < origin.0 || left < origin.1 {
-            continue;
-        }
-        let (r0, c) = ((top - origin.0) as usize, (left - origin.1) as usize);
-        let Some(value) = rows.get(r0).and_then(|r| r.get(c)).cloned() else { continue };
-        for row in rows.iter_mut().take((bottom - origin.0) as usize + 1).skip(r0 + 1) {
-            if let Some(cell) = row.get_mut(c) {
-                if cell.is_blank() {
-                    *cell = value.clone();
-                }
-            }
-        }
     }
 }
 
@@ -109,22 +91,12 @@ fn open_error(input: &InputFile, detail: String) -> Issue {
     )
 }
 
-/// Why one sheet was not read.
-enum SheetError {
-    Limit(Exceeded),
-    Read(String),
-}
-
-/// A sheet as (first row, first column, rectangular rows), 0-based.
-type Sheet = (u32, u32, Vec<Vec<Cell>>);
-
-/// Streams a sheet's cells into a bounded grid. `next` is the format's cell reader.
-fn stream<'a, E: std::fmt::Display>(
+/// Walks a sheet's non-empty cells with `place`, within the time cap. `next` is the format's cell reader.
+fn each_cell<'a, E: std::fmt::Display>(
     mut next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
-    limits: &Limits,
     deadline: &Deadline,
-) -> Result<Sheet, SheetError> {
-    let mut grid = Grid::new(limits.max_cells);
+    mut place: impl FnMut(u32, u32, Cell) -> Result<(), SheetError>,
+) -> Result<(), SheetError> {
     let mut seen = 0u64;
     while let Some(cell) = next().map_err(|e| SheetError::Read(e.to_string()))? {
         seen += 1;
@@ -134,26 +106,96 @@ fn stream<'a, E: std::fmt::Display>(
         let (row, col) = cell.get_position();
         let value = cell.get_value();
         if !matches!(value, DataRef::Empty) {
-            grid.push(row, col, ref_to_cell(value)).map_err(SheetError::Limit)?;
+            place(row, col, ref_to_cell(value))?;
         }
     }
+    Ok(())
+}
+
+/// Streams a sheet's cells to the sink; `begun` says whether any of it was handed over.
+fn stream<'a, E: std::fmt::Display>(
+    next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+    mut rows: RowStream<'_>,
+    deadline: &Deadline,
+    begun: &mut bool,
+) -> Result<(), SheetError> {
+    let walked = each_cell(next, deadline, |row, col, cell| rows.push(row, col, cell));
+    *begun = rows.begun();
+    walked?;
+    rows.finish()
+}
+
+/// A sheet read through the cell reader: xlsx (its merged areas searched for meanwhile) and xlsb.
+fn stream_sheet<RS: Read + Seek>(workbook: &mut Sheets<RS>, input: &InputFile, sheet: &str, limits: &Limits, deadline: &Deadline, out: &Out, begun: &mut bool) -> Result<(), SheetError> {
+    let rows = |merges| RowStream::new(out, &input.display, sheet, limits.max_cells, merges);
+    match workbook {
+        Sheets::Xlsx(x) => {
+            let merges = match xlsx_merges(&input.path, sheet, deadline) {
+                Some(coming) => coming,
+                None => Merges::Known(x.merge_cells_by_sheet_name(sheet).unwrap_or_default()),
+            };
+            match x.worksheet_cells_reader(sheet) {
+                Ok(mut reader) => stream(|| reader.next_cell(), rows(merges), deadline, begun),
+                // A chart sheet holds no cells, as calamine's own range reader says.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => Ok(out.table(RawTable::empty(&input.display, sheet), Vec::new())?),
+                Err(e) => Err(SheetError::Read(e.to_string())),
+            }
+        }
+        Sheets::Xlsb(x) => match x.worksheet_cells_reader(sheet) {
+            Ok(mut reader) => stream(|| reader.next_cell(), rows(Merges::Known(Vec::new())), deadline, begun),
+            Err(e) => Err(SheetError::Read(e.to_string())),
+        },
+        _ => Err(SheetError::Restart),
+    }
+}
+
+/// Reads one sheet, within the caps, and hands it to the sink. A streamed sheet whose cells come out of
+/// order is read again whole (what was handed over of it is abandoned first).
+fn read_sheet<RS: Read + Seek>(workbook: &mut Sheets<RS>, input: &InputFile, sheet: &str, ods: &OdsExtras, limits: &Limits, deadline: &Deadline, out: &Out) -> Result<(), SheetError> {
+    let streamed = matches!(workbook, Sheets::Xlsx(_) | Sheets::Xlsb(_));
+    if streamed {
+        let mut begun = false;
+        match stream_sheet(workbook, input, sheet, limits, deadline, out, &mut begun) {
+            Err(SheetError::Restart) => out.send(Piece::Abandon)?,
+            Err(error) if begun => {
+                out.send(Piece::Abandon)?;
+                return Err(error);
+            }
+            done => return done,
+        }
+    }
+    let (row0, col0, mut rows) = whole_sheet(workbook, sheet, limits, deadline)?;
+    let regions = merged_regions(workbook, sheet, ods);
+    mark_errors(&mut rows, (row0, col0), ods.errors.get(sheet).map(Vec::as_slice).unwrap_or_default());
+    let table = RawTable { file: input.display.clone(), sheet: sheet.to_string(), first_row: row0 + 1, first_col: col0 as usize, rows };
+    Ok(out.table(table, regions)?)
+}
+
+/// A streamed sheet's cells into a bounded grid, whole: the way back for a sheet whose cells come out of
+/// order. `next` is the format's cell reader.
+fn grid_of<'a, E: std::fmt::Display>(
+    next: impl FnMut() -> Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<(u32, u32, Vec<Vec<Cell>>), SheetError> {
+    let mut grid = Grid::new(limits.max_cells);
+    each_cell(next, deadline, |row, col, cell| grid.push(row, col, cell).map_err(SheetError::Limit))?;
     Ok(grid.finish())
 }
 
-/// Reads one sheet, within the caps.
-fn read_sheet<RS: Read + Seek>(workbook: &mut Sheets<RS>, sheet: &str, limits: &Limits, deadline: &Deadline) -> Result<Sheet, SheetError> {
+/// A whole sheet as (first row, first column, rectangular rows), 0-based: xls and ods sheets (measured by
+/// their guards before the workbook was opened), and streamed sheets read again.
+fn whole_sheet<RS: Read + Seek>(workbook: &mut Sheets<RS>, sheet: &str, limits: &Limits, deadline: &Deadline) -> Result<(u32, u32, Vec<Vec<Cell>>), SheetError> {
     match workbook {
         Sheets::Xlsx(x) => match x.worksheet_cells_reader(sheet) {
-            Ok(mut reader) => stream(|| reader.next_cell(), limits, deadline),
-            // A chart sheet holds no cells, as calamine's own range reader says.
+            Ok(mut reader) => grid_of(|| reader.next_cell(), limits, deadline),
             Err(calamine::XlsxError::NotAWorksheet(_)) => Ok((0, 0, Vec::new())),
             Err(e) => Err(SheetError::Read(e.to_string())),
         },
         Sheets::Xlsb(x) => match x.worksheet_cells_reader(sheet) {
-            Ok(mut reader) => stream(|| reader.next_cell(), limits, deadline),
+            Ok(mut reader) => grid_of(|| reader.next_cell(), limits, deadline),
             Err(e) => Err(SheetError::Read(e.to_string())),
         },
-        // xls and ods sheets were measured by their guards before the workbook was opened.
         _ => {
             let range = workbook.worksheet_range(sheet).map_err(|e| SheetError::Read(e.to_string()))?;
             let (row0, col0) = range.start().unwrap_or((0, 0));
@@ -185,17 +227,24 @@ fn sheet_issue(input: &InputFile, sheet: &str, error: SheetError, limits: &Limit
     let at = Location::sheet(&input.display, sheet);
     match error {
         SheetError::Limit(exceeded) => exceeded.issue(limits, at),
-        SheetError::Read(detail) => Issue::new(
-            at,
-            Severity::Error,
-            "source-error",
-            format!("la feuille n'a pas pu être lue ({detail}) : elle est ignorée"),
-            format!("the sheet could not be read ({detail}): it is skipped"),
-        ),
+        detail => {
+            let detail = match detail {
+                SheetError::Read(detail) => detail,
+                _ => "lecture interrompue / reading interrupted".to_string(),
+            };
+            Issue::new(
+                at,
+                Severity::Error,
+                "source-error",
+                format!("la feuille n'a pas pu être lue ({detail}) : elle est ignorée"),
+                format!("the sheet could not be read ({detail}): it is skipped"),
+            )
+        }
     }
 }
 
-pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline) -> Result<FileTables, Issue> {
+/// Reads every sheet of a workbook and hands each to `out`; returns the problems met with parts of it.
+pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline, out: &Out) -> Result<Vec<Issue>, Issue> {
     guard(input, limits, deadline)?;
     let is_ods = magic(input) == [b'P', b'K', 3, 4] && super::extension(&input.path) == "ods";
     let ods = if is_ods {
@@ -206,28 +255,18 @@ pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline) -> R
         OdsExtras::default()
     };
     let mut workbook = open_workbook_auto(&input.path).map_err(|e| open_error(input, e.to_string()))?;
-    let mut tables = Vec::new();
     let mut issues = Vec::new();
     for sheet in workbook.sheet_names() {
         if deadline.passed() {
             issues.push(Exceeded::time().issue(limits, Location::sheet(&input.display, &sheet)));
             break;
         }
-        match read_sheet(&mut workbook, &sheet, limits, deadline) {
-            Ok((row0, col0, mut rows)) => {
-                let regions = merged_regions(&mut workbook, &sheet, &ods);
-                mark_errors(&mut rows, (row0, col0), ods.errors.get(&sheet).map(Vec::as_slice).unwrap_or_default());
-                fill_merged_down(&mut rows, (row0, col0), &regions);
-                tables.push(RawTable {
-                    file: input.display.clone(),
-                    sheet: sheet.clone(),
-                    first_row: row0 + 1,
-                    first_col: col0 as usize,
-                    rows,
-                });
-            }
+        match read_sheet(&mut workbook, input, &sheet, &ods, limits, deadline, out) {
+            Ok(()) => {}
+            // The sink gave up on the file (its time cap): nothing more is wanted.
+            Err(SheetError::Gone) => break,
             Err(error) => issues.push(sheet_issue(input, &sheet, error, limits)),
         }
     }
-    Ok((tables, issues))
+    Ok(issues)
 }

@@ -24,6 +24,10 @@ fn register_key(entry: &RegisterEntry) -> Option<String> {
 fn repeats<T>(records: &[T], key: impl Fn(&T) -> Option<String>, source: impl Fn(&T) -> &Source) -> HashMap<usize, Source> {
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut dropped = HashMap::new();
+    // Rows of one file are never repeats of each other: a single list (a million loans) costs nothing.
+    if records.windows(2).all(|w| source(&w[0]).file == source(&w[1]).file) {
+        return dropped;
+    }
     for (index, record) in records.iter().enumerate() {
         let Some(k) = key(record) else { continue };
         match first.get(&k) {

@@ -19,6 +19,18 @@ impl<K, V> Default for Table<K, V> {
     }
 }
 
+impl<V: Clone> Table<String, V> {
+    /// The value of a cell's text, looked up without copying the text when the cell holds it.
+    fn of_cell(&self, cell: &Cell, compute: impl FnOnce() -> V) -> V {
+        if let Cell::Text(t) = cell {
+            if let Some(v) = self.0.borrow().get(t.trim()) {
+                return v.clone();
+            }
+        }
+        self.get_or(cell.to_text(), compute)
+    }
+}
+
 impl<K: Hash + Eq, V: Clone> Table<K, V> {
     fn get_or(&self, key: K, compute: impl FnOnce() -> V) -> V {
         if let Some(v) = self.0.borrow().get(&key) {
@@ -43,7 +55,7 @@ pub(crate) struct Memo {
 
 impl Memo {
     pub fn commune(&self, cell: &Cell, territory: &Territory) -> CommuneResolution {
-        self.communes.get_or(cell.to_text(), || resolve_commune_in(cell, territory))
+        self.communes.of_cell(cell, || resolve_commune_in(cell, territory))
     }
 
     pub fn school(&self, cell: &Cell, commune: Option<&InseeCode>, territory: &Territory) -> SchoolMatch {

@@ -27,6 +27,7 @@ mod quantities;
 mod records;
 mod rows;
 mod school;
+mod stream;
 mod terms;
 mod themes;
 mod vocab;
@@ -40,6 +41,7 @@ pub use number::{parse_count, parse_count_text, Count};
 pub use quantities::{parse_quantities, Quantities};
 pub use records::{AnswerThemes, Loan, PartnerAction, RegisterEntry, Response, Source};
 pub use school::{resolve_school, resolve_school_in, SchoolMatch};
+pub use stream::TableStream;
 pub use terms::Terms;
 pub use themes::{all_themes, classify_themes, theme, themes_of, Theme};
 pub use vocab::{parse_device, parse_lender, parse_lenders, parse_partner_status, parse_register_status};
@@ -49,7 +51,15 @@ use crate::domain::{InseeCode, Pseudonym, TableKind};
 use crate::ingest::RawTable;
 use crate::issues::{IssueLog, Location};
 use crate::reference::Territory;
-use rows::{read_rows, TableContext};
+
+/// Appends `more` to `into`; into an empty list, `more` moves whole (a million loans are not copied).
+pub(crate) fn join<T>(into: &mut Vec<T>, more: Vec<T>) {
+    if into.is_empty() {
+        *into = more;
+    } else {
+        into.extend(more);
+    }
+}
 
 /// The row accounting of one table: `rows_read = rows_accepted + rows_rejected + rows_ignored`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,55 +127,18 @@ pub struct NormalizeOptions<'a> {
 impl Normalized {
     /// Normalises one detected table and appends its records, intake row and issues.
     pub fn add_table(&mut self, table: &RawTable, detected: &Detected, options: &NormalizeOptions<'_>) {
-        let titles = detected.title_lines.iter().chain(std::iter::once(&table.sheet));
-        let title_commune = titles.clone().find_map(|l| options.territory.commune_in_text(l)).map(|c| c.insee.clone());
-        let title_date = detected.title_lines.iter().find_map(|l| find_date_in_text(l));
-        let title_lender = detected.title_lines.iter().find_map(|l| parse_lender(l));
-        // The title rows give every row its date ("Mise à jour du 19/05/2020") or lender ("Prêts du CD91").
-        let provided = |f: &crate::detect::Field| match crate::detect::ValueKind::of_field(f) {
-            crate::detect::ValueKind::Date => title_date.is_some(),
-            crate::detect::ValueKind::Lender => title_lender.is_some(),
-            _ => false,
-        };
-        let columns = columns::report_columns(table, detected, provided, &mut self.issues);
-        if !columns.columns.is_empty() {
-            self.columns.push(columns);
-        }
-        let ctx = TableContext {
-            table,
-            detected,
-            title_commune,
-            title_date,
-            title_lender,
-            default_commune: options.default_commune.clone(),
-            territory: options.territory,
-            pseudonymize: options.pseudonymize,
-            memo: memo::Memo::default(),
-        };
-        let issues = &mut self.issues;
-        let intake = match detected.kind {
-            TableKind::Questionnaire => {
-                let (records, intake) = read_rows(&ctx, issues, kinds::read_response);
-                self.responses.extend(records);
-                intake
-            }
-            TableKind::Partners => {
-                let (records, intake) = read_rows(&ctx, issues, kinds::read_partner_action);
-                self.partner_actions.extend(records);
-                intake
-            }
-            TableKind::Loans => {
-                let (records, intake) = read_rows(&ctx, issues, kinds::read_loan);
-                self.loans.extend(records);
-                intake
-            }
-            TableKind::Register => {
-                let (records, intake) = read_rows(&ctx, issues, kinds::read_register_entry);
-                self.register.extend(records);
-                intake
-            }
-        };
-        self.intake.push(intake);
+        TableStream::new(table, detected.clone(), options).finish(self);
+    }
+
+    /// Appends what another part of the inputs gave (the next file's tables), as if read after these.
+    pub fn append(&mut self, other: Normalized) {
+        join(&mut self.responses, other.responses);
+        join(&mut self.partner_actions, other.partner_actions);
+        join(&mut self.loans, other.loans);
+        join(&mut self.register, other.register);
+        join(&mut self.intake, other.intake);
+        join(&mut self.columns, other.columns);
+        self.issues.extend(other.issues);
     }
 
     /// Records a sheet that matched no kind.

@@ -11,8 +11,12 @@ use crate::reference::{name_key, AliasKind, Reference, School, Territory};
 /// warnings for a typo'd UAI or an unknown name.
 pub(crate) fn optional_school(row: &mut RowCtx<'_, '_>, field: &str, commune: Option<&InseeCode>) -> (Option<&'static School>, Option<Uai>) {
     let Some(cell) = row.cell(field).cloned() else { return (None, None) };
+    let found = row.table.memo.school(&cell, commune, row.table.territory);
+    if let SchoolMatch::Found(school) = found {
+        return (Some(school), Some(school.uai.clone()));
+    }
     let v = quote(&cell.to_text());
-    match row.table.memo.school(&cell, commune, row.table.territory) {
+    match found {
         SchoolMatch::Found(school) => (Some(school), Some(school.uai.clone())),
         SchoolMatch::Blank => (None, None),
         SchoolMatch::InvalidUai => {
@@ -54,6 +58,10 @@ fn labels(all: &[InseeCode]) -> String {
 
 /// The issue of a commune found by another name than its own: (severity is info unless a typo, code, fr, en).
 fn read_as(v: &str, via: &Via, insee: &InseeCode) -> Option<(bool, &'static str, String, String)> {
+    // Most rows name their commune as it is: nothing to say, nothing to format.
+    if matches!(via, Via::Exact) {
+        return None;
+    }
     let target = label(insee);
     let (what_fr, what_en, code, counted) = match via {
         Via::Exact => return None,
@@ -113,6 +121,9 @@ pub(crate) fn row_commune(row: &mut RowCtx<'_, '_>, school: Option<&School>) -> 
     let territory = row.table.territory;
     let cell = row.cell("commune").cloned();
     let own = cell.as_ref().map(|c| row.table.memo.commune(c, territory)).unwrap_or(CommuneResolution::Blank);
+    if let CommuneResolution::Found(insee, Via::Exact) = own {
+        return Some(insee);
+    }
     let v = cell.as_ref().map(|c| quote(&c.to_text())).unwrap_or_default();
     let (code, fr, en) = match own {
         CommuneResolution::Found(insee, via) => {

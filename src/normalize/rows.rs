@@ -26,7 +26,7 @@ pub(crate) struct TableContext<'a> {
     /// Turns a person's name into a pseudonym, as soon as it is read.
     pub pseudonymize: &'a dyn Fn(&str) -> Pseudonym,
     /// The normalisers of this table, remembered per distinct raw value.
-    pub memo: super::memo::Memo,
+    pub memo: &'a super::memo::Memo,
 }
 
 /// One data row being read, with the means to report problems at its cells.
@@ -136,14 +136,19 @@ pub(crate) fn quote(text: &str) -> String {
     if t.len() < text.len() { format!("{t}…") } else { t }
 }
 
+/// Whether a cell's text folds to a word that opens a total row: read only when its first letter could
+/// ("t", "s"), as most rows start with something else.
+fn is_total_cell(text: &str) -> bool {
+    let first = text.chars().find(|c| c.is_alphanumeric());
+    if first.is_some_and(|c| c.is_ascii() && !matches!(c, 't' | 'T' | 's' | 'S')) {
+        return false;
+    }
+    let f = fold(text);
+    f == "total" || f.starts_with("total ") || f.starts_with("sous total") || f == "totaux"
+}
+
 fn is_total_row(row: &[Cell]) -> bool {
-    row.iter().filter(|c| !c.is_blank()).take(2).any(|c| match c {
-        Cell::Text(t) => {
-            let f = fold(t);
-            f == "total" || f.starts_with("total ") || f.starts_with("sous total") || f == "totaux"
-        }
-        _ => false,
-    })
+    row.iter().filter(|c| !c.is_blank()).take(2).any(|c| matches!(c, Cell::Text(t) if is_total_cell(t)))
 }
 
 /// Whether any recognised column of the row holds a value (LimeSurvey keeps incomplete responses as rows
@@ -154,48 +159,83 @@ fn has_field_value(ctx: &TableContext<'_>, row: &[Cell]) -> bool {
     columns.filter_map(|c| row.get(c)).any(|cell| !cell.is_blank() && !is_missing_value(cell, missing))
 }
 
+/// Whether a cell reads as the folded header text `header`. A number or a date is only written out when
+/// the header could read as one (it starts with a digit or a minus), as most rows start with one.
+fn folds_to(cell: &Cell, header: &str) -> bool {
+    match cell {
+        Cell::Text(t) => fold(t) == header,
+        Cell::Empty => header.is_empty(),
+        Cell::Number(_) | Cell::DateTime(_) if !header.starts_with(|c: char| c.is_ascii_digit() || c == '-') => false,
+        other => fold(&other.to_text()) == header,
+    }
+}
+
 /// Whether a row repeats the header, whose cells were folded once (`header`): compared cell by cell,
 /// stopping at the first that differs (most rows differ at their first cell).
 fn is_repeated_header(row: &[Cell], header: &[String]) -> bool {
-    row.len() == header.len() && !row.iter().all(Cell::is_blank) && row.iter().zip(header).all(|(c, h)| fold(&c.to_text()) == *h)
+    row.len() == header.len() && !row.iter().all(Cell::is_blank) && row.iter().zip(header).all(|(c, h)| folds_to(c, h))
 }
 
-/// Reads every data row with `parse`: `Some` accepts the row, `None` rejects it (`parse` has reported why).
-pub(crate) fn read_rows<T>(
-    ctx: &TableContext<'_>,
-    issues: &mut IssueLog,
-    mut parse: impl FnMut(&mut RowCtx<'_, '_>) -> Option<T>,
-) -> (Vec<T>, TableIntake) {
-    if ctx.detected.form.is_some() {
-        return read_form(ctx, issues, parse);
+/// Where the reading of a table's rows stands between two chunks: the accounting so far, the folded
+/// header, and the blank rows met since the last row with data (they count only if data follows: the
+/// table ends at its last non-blank row).
+pub(crate) struct RowState {
+    pub intake: TableIntake,
+    header: Vec<String>,
+    blank: Vec<u32>,
+}
+
+impl RowState {
+    /// A state that stands for no table (while the real one is lent out).
+    pub fn placeholder() -> RowState {
+        RowState { intake: TableIntake::unreadable(""), header: Vec::new(), blank: Vec::new() }
     }
+
+    pub fn new(ctx: &TableContext<'_>) -> RowState {
+        let header = ctx.table.rows.get(ctx.detected.header_index).map(|r| r.iter().map(|c| fold(&c.to_text())).collect()).unwrap_or_default();
+        RowState { intake: TableIntake::new(ctx.table, Some(ctx.detected.kind)), header, blank: Vec::new() }
+    }
+}
+
+/// Reads the rows of `ctx.table` from `start` with `parse`: `Some` accepts the row, `None` rejects it
+/// (`parse` has reported why). The table may come in chunks, each read in turn with the same `state`.
+pub(crate) fn read_chunk<T>(
+    ctx: &TableContext<'_>,
+    start: usize,
+    state: &mut RowState,
+    issues: &mut IssueLog,
+    records: &mut Vec<T>,
+    mut parse: impl FnMut(&mut RowCtx<'_, '_>) -> Option<T>,
+) {
     let table = ctx.table;
-    let header_index = ctx.detected.header_index;
-    let last = table.rows.iter().rposition(|r| !r.iter().all(Cell::is_blank)).unwrap_or(header_index);
-    let mut intake = TableIntake::new(table, Some(ctx.detected.kind));
-    let mut records = Vec::new();
-    let header: Vec<String> = table.rows[header_index].iter().map(|c| fold(&c.to_text())).collect();
-    for index in header_index + 1..=last {
-        intake.rows_read += 1;
+    for index in start..table.rows.len() {
         let row = &table.rows[index];
-        let at = table.location().at_row(table.row_number(index));
         if row.iter().all(Cell::is_blank) {
+            state.blank.push(table.row_number(index));
+            continue;
+        }
+        let intake = &mut state.intake;
+        for number in state.blank.drain(..) {
+            intake.rows_read += 1;
             intake.rows_ignored += 1;
-            issues.info(at, "blank-row", "ligne vide ignorée", "blank row skipped");
-        } else if !has_field_value(ctx, row) {
+            issues.info(table.location().at_row(number), "blank-row", "ligne vide ignorée", "blank row skipped");
+        }
+        intake.rows_read += 1;
+        let ignored = |issues: &mut IssueLog, code, fr, en| issues.info(table.location().at_row(table.row_number(index)), code, fr, en);
+        if !has_field_value(ctx, row) {
             intake.rows_ignored += 1;
-            issues.info(
-                at,
+            ignored(
+                issues,
                 "blank-row",
                 "ligne sans aucune valeur dans les colonnes reconnues (réponse incomplète ?) : ignorée",
                 "row with no value in any recognised column (incomplete response?): skipped",
             );
-        } else if is_repeated_header(row, &header) {
+        } else if is_repeated_header(row, &state.header) {
             intake.rows_ignored += 1;
-            issues.info(at, "repeated-header", "ligne d'en-tête répétée ignorée", "repeated header row skipped");
+            ignored(issues, "repeated-header", "ligne d'en-tête répétée ignorée", "repeated header row skipped");
         } else if is_total_row(row) {
             intake.rows_ignored += 1;
-            issues.info(at, "total-row", "ligne de total ignorée (veille recalcule les totaux)", "total row skipped (veille computes its own totals)");
+            ignored(issues, "total-row", "ligne de total ignorée (veille recalcule les totaux)", "total row skipped (veille computes its own totals)");
         } else {
             let mut row_ctx = RowCtx { table: ctx, index, issues };
             match parse(&mut row_ctx) {
@@ -207,26 +247,24 @@ pub(crate) fn read_rows<T>(
             }
         }
     }
-    (records, intake)
 }
 
 /// A form-layout sheet holds one record: one row read, accepted or rejected.
-fn read_form<T>(
+pub(crate) fn read_form<T>(
     ctx: &TableContext<'_>,
     issues: &mut IssueLog,
+    records: &mut Vec<T>,
     mut parse: impl FnMut(&mut RowCtx<'_, '_>) -> Option<T>,
-) -> (Vec<T>, TableIntake) {
+) -> TableIntake {
     let mut intake = TableIntake::new(ctx.table, Some(ctx.detected.kind));
     intake.rows_read = 1;
     let mut row_ctx = RowCtx { table: ctx, index: ctx.detected.header_index, issues };
     match parse(&mut row_ctx) {
         Some(record) => {
             intake.rows_accepted = 1;
-            (vec![record], intake)
+            records.push(record);
         }
-        None => {
-            intake.rows_rejected = 1;
-            (Vec::new(), intake)
-        }
+        None => intake.rows_rejected = 1,
     }
+    intake
 }
