@@ -73,11 +73,7 @@ pub struct Aggregates {
     pub communes: Vec<CommuneTotals>,
 }
 
-pub(crate) fn commune_name(insee: &str) -> String {
-    InseeCode::parse(insee)
-        .and_then(|c| Reference::get().commune(&c).map(|c| c.name.clone()))
-        .unwrap_or_else(|| insee.to_string())
-}
+pub(crate) use crate::reference::commune_name;
 
 fn commune_totals(insee: &str, agg: &Aggregates) -> Totals {
     let lc = agg.lost_contact.iter().filter(|r| r.commune_insee == insee);

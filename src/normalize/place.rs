@@ -11,23 +11,23 @@ use crate::reference::{name_key, AliasKind, Reference, School, Territory};
 /// warnings for a typo'd UAI or an unknown name.
 pub(crate) fn optional_school(row: &mut RowCtx<'_, '_>, field: &str, commune: Option<&InseeCode>) -> (Option<&'static School>, Option<Uai>) {
     let Some(cell) = row.cell(field).cloned() else { return (None, None) };
-    let found = row.table.memo.school(&cell, commune, row.table.territory);
-    if let SchoolMatch::Found(school) = found {
-        return (Some(school), Some(school.uai.clone()));
-    }
-    let v = quote(&cell.to_text());
-    match found {
+    // Quoted only for a message: most rows name a school the reference holds.
+    let v = || quote(&cell.to_text());
+    match row.table.memo.school(&cell, commune, row.table.territory) {
         SchoolMatch::Found(school) => (Some(school), Some(school.uai.clone())),
         SchoolMatch::Blank => (None, None),
         SchoolMatch::InvalidUai => {
+            let v = v();
             row.warn(field, "invalid-uai", format!("UAI « {v} » invalide (lettre de contrôle) : vérifier le code"), format!("invalid UAI \"{v}\" (check letter): check the code"));
             (None, None)
         }
         SchoolMatch::UnknownUai(uai) => {
+            let v = v();
             row.info(field, "unknown-school", format!("UAI « {v} » valide mais absent du référentiel (lycée, école privée…) : conservé"), format!("UAI \"{v}\" is valid but in no reference file (a lycée, a private école…): kept"));
             (None, Some(uai))
         }
         SchoolMatch::Unknown => {
+            let v = v();
             row.warn(field, "unknown-school", format!("établissement « {v} » non reconnu : indiquer son UAI"), format!("school \"{v}\" not recognised: give its UAI"));
             (None, None)
         }
@@ -58,14 +58,11 @@ fn labels(all: &[InseeCode]) -> String {
 
 /// The issue of a commune found by another name than its own: (severity is info unless a typo, code, fr, en).
 fn read_as(v: &str, via: &Via, insee: &InseeCode) -> Option<(bool, &'static str, String, String)> {
-    // Most rows name their commune as it is: nothing to say, nothing to format.
-    if matches!(via, Via::Exact) {
-        return None;
-    }
-    let target = label(insee);
     let (what_fr, what_en, code, counted) = match via {
+        // Most rows name their commune as it is: nothing to say, nothing to format.
         Via::Exact => return None,
         Via::Typo { matched } => {
+            let target = label(insee);
             let fr = format!("« {v} » lu comme « {matched} », commune {target} : vérifier l'orthographe");
             let en = format!("\"{v}\" read as \"{matched}\", commune {target}: check the spelling");
             return Some((true, "commune-typo", fr, en));
@@ -76,6 +73,7 @@ fn read_as(v: &str, via: &Via, insee: &InseeCode) -> Option<(bool, &'static str,
         Via::Alias { kind: AliasKind::Arrondissement, .. } => ("arrondissement municipal", "arrondissement municipal", "municipal-arrondissement", "compté"),
     };
     let Via::Alias { name, .. } = via else { return None };
+    let target = label(insee);
     // Name the alias when the cell did not ("91182" → Courcouronnes, "Paris 15e" → Paris 15e Arrondissement).
     let named = if name_key(name) == name_key(v) { String::new() } else { format!(" ({name})") };
     let fr = format!("« {v} » : {what_fr}{named}, {counted} dans {target}");

@@ -110,7 +110,7 @@ impl PartnerAction {
         match (&self.quartier, arrondissement) {
             (Some(q), _) => q.clone(),
             (None, Some(a)) => a.name.clone(),
-            (None, None) => crate::aggregate::commune_name(self.commune.as_str()),
+            (None, None) => crate::reference::commune_name(self.commune.as_str()),
         }
     }
 }

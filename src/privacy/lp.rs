@@ -47,8 +47,7 @@ impl<'a> System<'a> {
     /// The system where the cells of `known` are constants at their true values and the others unknown.
     pub(crate) fn with_known(cells: &'a Cells, known: Vec<bool>) -> Self {
         let mut parent: Vec<usize> = (0..known.len()).collect();
-        let links = cells.relations.iter().map(|r| r.terms().collect::<Vec<_>>()).chain(cells.at_most.iter().map(|&(a, b)| vec![a, b]));
-        for terms in links {
+        for terms in cells.links() {
             let mut unknown = terms.into_iter().filter(|&t| !known[t]);
             if let Some(first) = unknown.next() {
                 for t in unknown {
@@ -105,17 +104,19 @@ impl<'a> System<'a> {
     /// The smallest and largest whole values an outsider can give the unknown cell `cell` (`None`: no
     /// upper bound).
     pub(crate) fn range(&self, cell: usize) -> Result<(i64, Option<i64>), LpError> {
-        let max = self.upper(cell)?;
-        let min = self.extreme(cell, false)?.map_or(i64::MIN, |m| (m - 1e-6).ceil() as i64);
-        Ok((min, max))
+        Ok((self.lower(cell)?, self.upper(cell)?))
     }
 
     /// Whether an outsider can pin the unknown cell `cell` down under `rule` (nothing bounds it from above:
     /// it is protected, whatever its minimum, and one program is enough).
     pub(crate) fn pins(&self, cell: usize, rule: &super::SecrecyRule) -> Result<bool, LpError> {
         let Some(max) = self.upper(cell)? else { return Ok(false) };
-        let min = self.extreme(cell, false)?.map_or(i64::MIN, |m| (m - 1e-6).ceil() as i64);
-        Ok(!rule.protected(min, Some(max)))
+        Ok(!rule.protected(self.lower(cell)?, Some(max)))
+    }
+
+    /// The smallest whole value of the unknown cell `cell` (`i64::MIN`: no lower bound).
+    fn lower(&self, cell: usize) -> Result<i64, LpError> {
+        Ok(self.extreme(cell, false)?.map_or(i64::MIN, |m| (m - 1e-6).ceil() as i64))
     }
 
     /// The unknown cells tied to `cell` (its group; empty when `cell` is shown).

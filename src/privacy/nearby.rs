@@ -14,10 +14,8 @@ const DEPTH: usize = 2;
 
 /// The term lists of the relations and inequalities that hold `cell`, fewest unknown terms first.
 fn around(cells: &Cells, known: &[bool], frontier: &[usize]) -> Vec<Vec<usize>> {
-    let relations = cells.relations.iter().map(|r| r.terms().collect::<Vec<_>>());
-    let inequalities = cells.at_most.iter().map(|&(a, b)| vec![a, b]);
-    let mut found: Vec<Vec<usize>> = relations
-        .chain(inequalities)
+    let mut found: Vec<Vec<usize>> = cells
+        .links()
         .filter(|terms| terms.iter().any(|t| frontier.contains(t)))
         .map(|terms| terms.into_iter().filter(|&t| !known[t]).collect::<Vec<_>>())
         .collect();
@@ -52,20 +50,17 @@ fn near(cells: &Cells, known: &[bool], cell: usize) -> Vec<bool> {
 
 /// Whether the hidden cell `cell` is protected already in the system of the unknowns near it (`false`
 /// says nothing: ask the whole system).
-pub(crate) fn protected_nearby(cells: &Cells, hidden: &[bool], rule: &SecrecyRule, cell: usize) -> Result<bool, LpError> {
+pub(crate) fn protected_nearby(cells: &Cells, hidden: &[bool], rule: &SecrecyRule, cell: usize) -> bool {
     let known = cells.shown(hidden);
     let chosen = near(cells, &known, cell);
     let system = System::with_known(cells, chosen.iter().map(|&c| !c).collect());
-    match system.pins(cell, rule) {
-        Ok(pinned) => Ok(!pinned),
-        // The true table is a solution of the smaller system; a solver failure there is left to the whole.
-        Err(_) => Ok(false),
-    }
+    // The true table is a solution of the smaller system; a solver failure there is left to the whole.
+    matches!(system.pins(cell, rule), Ok(false))
 }
 
 /// Whether an outsider can pin the hidden cell `cell` down: nearby first, then, if need be, `whole`.
 pub(crate) fn pins(whole: &System<'_>, cells: &Cells, hidden: &[bool], rule: &SecrecyRule, cell: usize) -> Result<bool, LpError> {
-    if protected_nearby(cells, hidden, rule, cell)? {
+    if protected_nearby(cells, hidden, rule, cell) {
         return Ok(false);
     }
     whole.pins(cell, rule)
@@ -102,7 +97,7 @@ mod tests {
             let whole = System::new(&cells, &hidden);
             let mut nearby_said = 0;
             for cell in (0..hidden.len()).filter(|&c| hidden[c]) {
-                if protected_nearby(&cells, &hidden, &rule, cell).unwrap() {
+                if protected_nearby(&cells, &hidden, &rule, cell) {
                     nearby_said += 1;
                     prop_assert!(!whole.pins(cell, &rule).unwrap(), "cell {cell}");
                 }
@@ -116,7 +111,7 @@ mod tests {
         // 3 + 9 = 12 with 3 hidden alone: the row gives it away, nearby or not.
         let cells = table(&[3, 9], 2);
         let hidden = vec![true, false, false, false, false, false];
-        assert!(!protected_nearby(&cells, &hidden, &SecrecyRule::new(5), 0).unwrap());
+        assert!(!protected_nearby(&cells, &hidden, &SecrecyRule::new(5), 0));
     }
 
     #[test]
@@ -125,6 +120,6 @@ mod tests {
         let cells = table(&[3, 4, 2, 6], 2);
         let hidden: Vec<bool> = (0..cells.values.len()).map(|c| c < 4).collect();
         let rule = SecrecyRule::new(5);
-        assert!((0..4).all(|c| protected_nearby(&cells, &hidden, &rule, c).unwrap()));
+        assert!((0..4).all(|c| protected_nearby(&cells, &hidden, &rule, c)));
     }
 }

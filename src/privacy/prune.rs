@@ -48,7 +48,7 @@ fn still_safe(problem: &Suppression<'_>, kept: &[bool], fewer: &[bool], cell: us
     let ordered: Vec<usize> = near.into_iter().chain(far).collect();
     if ordered.len() > WHOLE {
         for &target in &ordered {
-            if !super::nearby::protected_nearby(problem.cells, fewer, problem.rule, target)? {
+            if !super::nearby::protected_nearby(problem.cells, fewer, problem.rule, target) {
                 return Ok(false);
             }
         }

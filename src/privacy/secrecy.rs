@@ -99,6 +99,19 @@ impl Cells {
         self.relations.push(Relation { total, parts });
     }
 
+    /// The terms of every relation, then of every inequality: what ties cells together.
+    ///
+    /// ```
+    /// let mut cells = veille::privacy::Cells::default();
+    /// let (a, b) = (cells.add(3, true), cells.add(12, true));
+    /// let total = cells.add_total(vec![a, b], true);
+    /// cells.at_most.push((a, b));
+    /// assert_eq!(cells.links().collect::<Vec<_>>(), vec![vec![total, a, b], vec![a, b]]);
+    /// ```
+    pub fn links(&self) -> impl Iterator<Item = Vec<usize>> + '_ {
+        self.relations.iter().map(|r| r.terms().collect()).chain(self.at_most.iter().map(|&(a, b)| vec![a, b]))
+    }
+
     /// The cells a reader sees a number for: published and not hidden.
     ///
     /// ```

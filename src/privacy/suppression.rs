@@ -125,8 +125,7 @@ impl<'a> Suppression<'a> {
     /// change what an outsider knows of it, so no other is tried.
     fn next_cell(&self, hidden: &[bool], leak: usize) -> Result<Option<usize>, LpError> {
         let around = super::lp::System::new(self.cells, hidden).shown_neighbours(leak);
-        let beside = self.cells.relations.iter().filter(|r| r.terms().any(|t| t == leak)).flat_map(|r| r.terms());
-        let beside: Vec<usize> = beside.chain(self.cells.at_most.iter().filter(|p| p.0 == leak || p.1 == leak).flat_map(|p| [p.0, p.1])).collect();
+        let beside: Vec<usize> = self.cells.links().filter(|terms| terms.contains(&leak)).flatten().collect();
         let mut candidates: Vec<usize> = around.into_iter().filter(|&c| self.hideable[c] && !hidden[c]).collect();
         candidates.sort_by_key(|&c| (!beside.contains(&c), self.cost(c), c));
         for &cell in candidates.iter().take(TRIES) {

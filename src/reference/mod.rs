@@ -158,3 +158,13 @@ impl Reference {
         self.schools().college_pupils(insee)
     }
 }
+
+/// The current name of the commune of INSEE code `insee`, else the code itself.
+///
+/// ```
+/// assert_eq!(veille::reference::commune_name("91687"), "Viry-Châtillon");
+/// assert_eq!(veille::reference::commune_name("99999"), "99999");
+/// ```
+pub fn commune_name(insee: &str) -> String {
+    crate::domain::InseeCode::parse(insee).and_then(|c| Reference::get().commune(&c).map(|c| c.name.clone())).unwrap_or_else(|| insee.to_string())
+}
