@@ -54,7 +54,7 @@ fn libreoffice_loans_workbook_reads_the_same_in_xlsx_xls_and_ods() {
             vec![e(7, "E", "type-error"), e(8, "", "blank-row"), e(9, "", "repeated-header"), e(10, "E", "approximate-number"), e(11, "A", "constraint-error"), e(12, "", "total-row")],
             "{ext}"
         );
-        let loans: Vec<_> = intake.data.loans.iter().filter(|l| l.source.sheet == "Prêts").collect();
+        let loans: Vec<_> = intake.data.loans.iter().filter(|l| &*l.source.sheet == "Prêts").collect();
         // =1/0 in row 7 is #DIV/0!: the quantity falls back to 1; "une dizaine" counts 10.
         assert_eq!(loans.iter().map(|l| l.quantity).collect::<Vec<_>>(), vec![2, 1, 1, 10], "{ext}");
         // Rows 5–7 share one merged "Grigny" cell (91286); row 10 is Viry-Châtillon (91687).

@@ -38,13 +38,30 @@ impl Cell {
     /// assert_eq!(Cell::from_text("12 tablettes"), Cell::Text("12 tablettes".into()));
     /// ```
     pub fn from_text(text: &str) -> Cell {
-        let t = text.trim();
-        let libreoffice = t.strip_prefix("Err:").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        if libreoffice || ERROR_LITERALS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
-            Cell::Error(t.to_string())
-        } else {
-            Cell::Text(text.to_string())
+        Cell::from_text_error(text).unwrap_or_else(|| Cell::Text(text.to_string()))
+    }
+
+    /// [`Cell::from_text`] for text already owned (no copy is made of it).
+    ///
+    /// ```
+    /// use veille::ingest::Cell;
+    /// assert_eq!(Cell::from_string("#N/A".to_string()), Cell::Error("#N/A".into()));
+    /// assert_eq!(Cell::from_string("Grigny".to_string()), Cell::Text("Grigny".into()));
+    /// ```
+    pub fn from_string(text: String) -> Cell {
+        match Cell::from_text_error(&text) {
+            Some(error) => error,
+            None => Cell::Text(text),
         }
+    }
+
+    fn from_text_error(text: &str) -> Option<Cell> {
+        let t = text.trim();
+        if !t.starts_with(['#', 'E']) {
+            return None;
+        }
+        let libreoffice = t.strip_prefix("Err:").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        (libreoffice || ERROR_LITERALS.iter().any(|e| e.eq_ignore_ascii_case(t))).then(|| Cell::Error(t.to_string()))
     }
 
     /// Empty, or text made only of white space.

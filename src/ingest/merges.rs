@@ -101,6 +101,11 @@ pub(super) fn xlsx_merges(path: &Path, sheet: &str, deadline: &Deadline) -> Opti
     if std::fs::metadata(path).map_or(true, |m| m.len() < SEARCH_FROM_BYTES) {
         return None;
     }
+    merges_searched(path, sheet, deadline)
+}
+
+/// [`xlsx_merges`] whatever the workbook's size.
+pub(super) fn merges_searched(path: &Path, sheet: &str, deadline: &Deadline) -> Option<Merges> {
     let mut archive = zip::ZipArchive::new(BufReader::new(std::fs::File::open(path).ok()?)).ok()?;
     let name = sheet_path(&mut archive, sheet)?;
     archive.by_name(&name).ok()?;

@@ -24,6 +24,7 @@ mod spreadsheet;
 mod stream;
 mod walk;
 mod xls_guard;
+mod xlsx;
 mod zip_guard;
 
 pub use cell::Cell;

@@ -245,6 +245,12 @@ fn sheet_issue(input: &InputFile, sheet: &str, error: SheetError, limits: &Limit
 
 /// Reads every sheet of a workbook and hands each to `out`; returns the problems met with parts of it.
 pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline, out: &Out) -> Result<Vec<Issue>, Issue> {
+    let fast = super::xlsx::applies(&input.path).then_some(super::xlsx::PIECE_BYTES);
+    read_workbook(input, limits, deadline, out, fast)
+}
+
+/// [`read`], large xlsx read on every core when `fast` gives the bytes of sheet XML to parse at a time.
+pub(super) fn read_workbook(input: &InputFile, limits: &Limits, deadline: &Deadline, out: &Out, fast: Option<usize>) -> Result<Vec<Issue>, Issue> {
     guard(input, limits, deadline)?;
     let is_ods = magic(input) == [b'P', b'K', 3, 4] && super::extension(&input.path) == "ods";
     let ods = if is_ods {
@@ -254,9 +260,15 @@ pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline, out:
     } else {
         OdsExtras::default()
     };
+    let (mut skip, mut issues) = (0, Vec::new());
+    if let Some(piece_bytes) = fast.filter(|_| !is_ods) {
+        match super::xlsx::read(input, limits, deadline, out, piece_bytes, |sheet, error| sheet_issue(input, sheet, error, limits)) {
+            super::xlsx::Outcome::Read(found) => return Ok(found),
+            super::xlsx::Outcome::From(index, found) => (skip, issues) = (index, found),
+        }
+    }
     let mut workbook = open_workbook_auto(&input.path).map_err(|e| open_error(input, e.to_string()))?;
-    let mut issues = Vec::new();
-    for sheet in workbook.sheet_names() {
+    for sheet in workbook.sheet_names().into_iter().skip(skip) {
         if deadline.passed() {
             issues.push(Exceeded::time().issue(limits, Location::sheet(&input.display, &sheet)));
             break;

@@ -17,9 +17,10 @@ use std::time::Instant;
 pub const HEAD_ROWS: usize = 10_000;
 /// Rows handed over at a time after the head.
 pub(super) const CHUNK_ROWS: usize = 4_096;
-/// Chunks on their way between the reader and the sink: how far ahead of the sink the reader may get
-/// (enough to cover the search for merged areas, which the sink waits for before the first rows).
-const CHUNKS_IN_FLIGHT: usize = 32;
+/// Chunks on their way between the reader and the sink: how far ahead of the sink the reader may get.
+/// The sink waits for the merged areas before the first rows; the reader then waits too, which costs
+/// less than holding more rows (8 chunks of a 9-column sheet are about 30 MB).
+const CHUNKS_IN_FLIGHT: usize = 8;
 
 /// Receives a file's sheets as they are read, each sheet's rows in order.
 ///

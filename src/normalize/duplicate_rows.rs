@@ -44,7 +44,7 @@ fn repeats<T>(records: &[T], key: impl Fn(&T) -> Option<String>, source: impl Fn
 }
 
 fn report(dropped: &Source, kept: &Source, intake: &mut [TableIntake], issues: &mut IssueLog) {
-    if let Some(table) = intake.iter_mut().find(|t| t.file == dropped.file && t.sheet == dropped.sheet) {
+    if let Some(table) = intake.iter_mut().find(|t| *t.file == *dropped.file && *t.sheet == *dropped.sheet) {
         table.rows_accepted = table.rows_accepted.saturating_sub(1);
         table.rows_ignored += 1;
     }

@@ -53,7 +53,7 @@ pub(super) fn drop_duplicate_responses(responses: &mut Vec<Response>, intake: &m
         let dropped = &responses[index];
         let (kept_fr, kept_en) = describe(&responses[kept].source);
         if let Some(source) = &dropped.source {
-            if let Some(table) = intake.iter_mut().find(|t| t.file == source.file && t.sheet == source.sheet) {
+            if let Some(table) = intake.iter_mut().find(|t| *t.file == *source.file && *t.sheet == *source.sheet) {
                 table.rows_accepted = table.rows_accepted.saturating_sub(1);
                 table.rows_ignored += 1;
             }

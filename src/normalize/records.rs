@@ -9,8 +9,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 /// Where a record was read: file, sheet and the row as the user sees it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Source {
-    pub file: String,
-    pub sheet: String,
+    /// Shared by every row of the table (a million loans hold one copy of their file's name).
+    pub file: std::sync::Arc<str>,
+    pub sheet: std::sync::Arc<str>,
     pub row: u32,
 }
 

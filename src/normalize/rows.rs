@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 /// What the rows of one table share: where they come from and the fallbacks found above the header.
 pub(crate) struct TableContext<'a> {
     pub table: &'a RawTable,
+    /// The table's file and sheet, shared by the sources of its records.
+    pub origin: &'a (std::sync::Arc<str>, std::sync::Arc<str>),
     pub detected: &'a Detected,
     /// The commune named in the title rows or the sheet name ("Cellule de veille – Grigny").
     pub title_commune: Option<InseeCode>,

@@ -46,6 +46,7 @@ enum Records {
 /// ```
 pub struct TableStream {
     shape: RawTable,
+    origin: (std::sync::Arc<str>, std::sync::Arc<str>),
     detected: Detected,
     title_commune: Option<InseeCode>,
     title_date: Option<NaiveDate>,
@@ -72,6 +73,7 @@ impl TableStream {
         let filled = detected.report.iter().filter(|r| matches!(r.outcome, Outcome::Unplaced { .. })).map(|r| (r.col, 0)).collect();
         let shape = RawTable { rows: Vec::new(), ..RawTable::empty(&head.file, &head.sheet) };
         let mut stream = TableStream {
+            origin: (head.file.as_str().into(), head.sheet.as_str().into()),
             shape: RawTable { first_row: head.first_row, first_col: head.first_col, ..shape },
             title_date: detected.title_lines.iter().find_map(|l| find_date_in_text(l)),
             title_lender: detected.title_lines.iter().find_map(|l| parse_lender(l)),
@@ -91,6 +93,7 @@ impl TableStream {
     fn context<'a>(&'a self, table: &'a RawTable, options: &NormalizeOptions<'a>) -> TableContext<'a> {
         TableContext {
             table,
+            origin: &self.origin,
             detected: &self.detected,
             title_commune: self.title_commune.clone(),
             title_date: self.title_date,

@@ -14,5 +14,5 @@ use super::records::Source;
 use super::rows::RowCtx;
 
 pub(crate) fn source(row: &RowCtx<'_, '_>) -> Source {
-    Source { file: row.table.table.file.clone(), sheet: row.table.table.sheet.clone(), row: row.number() }
+    Source { file: row.table.origin.0.clone(), sheet: row.table.origin.1.clone(), row: row.number() }
 }
