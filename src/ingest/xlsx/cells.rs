@@ -35,11 +35,18 @@ impl RowAt {
     }
 }
 
-/// A piece's non-empty cells, in the order of the XML, and where its row count stands at its end.
+/// A piece's non-empty cells, in the order of the XML, where its row count stands at its end, and whether
+/// `</sheetData>` closed in it (nothing after it is a cell).
 #[derive(Debug, Default)]
 pub(super) struct Piece {
     pub cells: Vec<(RowAt, u32, Cell)>,
     pub end: Option<RowAt>,
+    pub closed: bool,
+}
+
+/// A shared-string or style index as calamine reads it: ASCII digits only, anything else is 0.
+fn index(text: &str) -> usize {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) { text.parse().unwrap_or(0) } else { 0 }
 }
 
 /// "B3" → (row 2, column 1), or a row alone ("3" → 2), as calamine reads references.
@@ -108,14 +115,13 @@ fn number(value: f64, kind: Option<NumberKind>, is_1904: bool) -> Cell {
 /// The value of a `<v>`, by the cell's type and style.
 fn value_of(v: &str, attrs: &CellAttrs<'_>, book: &Book) -> Result<Cell, Unreadable> {
     let kind = match &attrs.style {
-        Some(s) => book.kinds.get(s.parse::<usize>().unwrap_or(0)).copied(),
+        Some(s) => book.kinds.get(index(s)).copied(),
         None => Some(NumberKind::Plain),
     };
     Ok(match attrs.kind.as_deref() {
         Some("s") if v.is_empty() => Cell::Empty,
         Some("s") => {
-            let index = v.parse::<usize>().unwrap_or(0);
-            Cell::from_text(book.strings.get(index).ok_or(Unreadable)?)
+            Cell::from_text(book.strings.get(index(v)).ok_or(Unreadable)?)
         }
         Some("b") => match v.trim() {
             "" => Cell::Empty,
@@ -203,7 +209,10 @@ pub(super) fn parse(bytes: &[u8], first: bool, book: &Book) -> Result<Piece, Unr
         let event = match reader.read_event() {
             Ok(event) => event,
             // A piece after the first starts inside `<sheetData>`: its closing tag is unmatched there.
-            Err(quick_xml::Error::IllFormed(quick_xml::errors::IllFormedError::UnmatchedEndTag(name))) if in_data && name.rsplit(':').next() == Some("sheetData") => break,
+            Err(quick_xml::Error::IllFormed(quick_xml::errors::IllFormedError::UnmatchedEndTag(name))) if in_data && name.rsplit(':').next() == Some("sheetData") => {
+                piece.closed = true;
+                break;
+            }
             Err(_) => return Err(Unreadable),
         };
         match event {
@@ -232,7 +241,10 @@ pub(super) fn parse(bytes: &[u8], first: bool, book: &Book) -> Result<Piece, Unr
                     piece.cells.push((at.0, at.1, value));
                 }
             }
-            Event::End(e) if e.local_name().as_ref() == "sheetData" => break,
+            Event::End(e) if e.local_name().as_ref() == "sheetData" => {
+                piece.closed = true;
+                break;
+            }
             Event::Eof if in_data => break,
             Event::Eof => return Err(Unreadable),
             _ => {}
@@ -256,4 +268,25 @@ fn closes_row(before: &[u8]) -> bool {
     let Some(rest) = before.strip_suffix(b":") else { return false };
     let prefix = rest.iter().rposition(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))).map_or(0, |p| p + 1);
     prefix < rest.len() && rest[..prefix].ends_with(b"</")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_are_digits_only_as_calamine_reads_them() {
+        assert_eq!((index("12"), index("+5"), index(" 3"), index("")), (12, 0, 0, 0));
+    }
+
+    #[test]
+    fn positions_without_r_follow_the_ones_before_and_the_end_of_the_cells_is_marked() {
+        let book = Book { strings: vec!["Grigny".into()], ..Book::default() };
+        let xml = br#"<row><c t="s"><v>0</v></c><c><v>2</v></c></row><row r="7"><c r="C7"><v>1</v></c><c><v>4</v></c></row></sheetData><row><c><v>9</v></c></row>"#;
+        let piece = parse(xml, false, &book).unwrap_or_default();
+        let cells: Vec<_> = piece.cells.iter().map(|(r, c, v)| (r.settle(10), *c, v.clone())).collect();
+        assert_eq!(cells, vec![(10, 0, Cell::Text("Grigny".into())), (10, 1, Cell::Number(2.0)), (6, 2, Cell::Number(1.0)), (6, 3, Cell::Number(4.0))]);
+        assert!(piece.closed);
+        assert_eq!(piece.end.map(|e| e.settle(10)), Some(7));
+    }
 }

@@ -31,6 +31,8 @@ use std::sync::{Arc, Mutex};
 const FAST_FROM_BYTES: u64 = 1 << 20;
 /// Bytes of sheet XML inflated at a time (a piece ends at the last whole row among them).
 pub(super) const PIECE_BYTES: usize = 1 << 20;
+/// The most XML held while looking for the end of a row.
+const MAX_ROW_BYTES: usize = 64 << 20;
 /// Pieces inflated and not yet handed on in order.
 const PIECES_IN_FLIGHT: usize = 8;
 
@@ -121,12 +123,15 @@ impl Pipeline {
 
     /// Hands the parsed pieces on in order, each cell at its place.
     fn drain(self, rows: &mut RowStream<'_>, deadline: &Deadline) -> Result<(), SheetError> {
-        let (mut waiting, mut next, mut start_row) = (BTreeMap::new(), 0usize, 0u32);
+        let (mut waiting, mut next, mut start_row, mut closed) = (BTreeMap::new(), 0usize, 0u32, false);
         for (index, piece) in self.parsed.iter() {
             waiting.insert(index, piece);
             while let Some(piece) = waiting.remove(&next) {
                 let piece = piece.map_err(|_| SheetError::Restart)?;
-                for (row, col, cell) in piece.cells {
+                // calamine stops at the first `</sheetData>`: whatever follows it is not a cell.
+                let cells = if closed { Vec::new() } else { piece.cells };
+                closed |= piece.closed;
+                for (row, col, cell) in cells {
                     rows.push(row.settle(start_row), col, cell)?;
                 }
                 if let Some(end) = piece.end {
@@ -140,8 +145,9 @@ impl Pipeline {
             }
         }
         let pieces = self.inflated.recv().map_err(|_| SheetError::Restart)??;
-        // A parser that died took its piece with it: calamine reads the sheet.
-        if next != pieces || !waiting.is_empty() {
+        // A parser that died took its piece with it, and a sheet whose cells never close is damaged:
+        // calamine reads the sheet (and says so).
+        if next != pieces || !waiting.is_empty() || !closed {
             return Err(SheetError::Restart);
         }
         Ok(())
@@ -155,7 +161,10 @@ fn parse_pieces(work: &Mutex<Receiver<(usize, Vec<u8>)>>, parsed: &Sender<Parsed
             Err(_) => return,
         };
         let Ok((index, bytes)) = job else { return };
-        if parsed.send((index, cells::parse(&bytes, index == 0, book))).is_err() {
+        // A value no date can hold makes chrono panic (as it does under calamine, where the file's reader
+        // catches it): the piece is then unreadable, never lost, so the sheet cannot hang.
+        let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cells::parse(&bytes, index == 0, book))).unwrap_or(Err(text::Unreadable));
+        if parsed.send((index, piece)).is_err() {
             return;
         }
     }
@@ -202,6 +211,10 @@ fn inflate(path: &PathBuf, part: &str, (cap, piece_bytes): (u64, usize), deadlin
         let from = start.saturating_sub(64);
         let cut = if at_end { buffer.len() } else { cells::last_row_end(&buffer[from..]).map_or(0, |end| from + end) };
         if cut == 0 && !at_end {
+            // A row longer than this is no loans list: calamine reads the sheet, within its own caps.
+            if buffer.len() > MAX_ROW_BYTES {
+                return Err(SheetError::Restart);
+            }
             carry = buffer;
             continue;
         }
