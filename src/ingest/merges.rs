@@ -8,9 +8,7 @@
 use super::limits::Deadline;
 use super::stream::Merges;
 use calamine::Dimensions;
-use quick_xml::events::Event;
-use quick_xml::{Reader, XmlVersion};
-use std::collections::HashMap;
+use super::xlsx::{elements, reference, sheet_part, Archive};
 use std::io::{BufReader, Read};
 use std::path::Path;
 
@@ -20,47 +18,10 @@ const CHUNK: usize = 1 << 20;
 /// Workbooks smaller than this have their merged areas read by calamine.
 const SEARCH_FROM_BYTES: u64 = 256 << 10;
 
-type Archive = zip::ZipArchive<BufReader<std::fs::File>>;
 
-fn attribute(e: &quick_xml::events::BytesStart<'_>, local: &str) -> Option<String> {
-    let attr = e.attributes().flatten().find(|a| {
-        let key: &str = a.key.as_ref();
-        key == local || key.rsplit(':').next() == Some(local)
-    })?;
-    attr.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned())
-}
-
-/// Every element of a small XML part, as (local name, attributes asked for).
-fn elements(xml: &[u8], name: &str, wanted: &[&str]) -> Vec<Vec<Option<String>>> {
-    let mut reader = Reader::from_reader(xml);
-    let (mut found, mut buffer) = (Vec::new(), Vec::new());
-    loop {
-        buffer.clear();
-        match reader.read_event_into(&mut buffer) {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == name => {
-                found.push(wanted.iter().map(|w| attribute(&e, w)).collect());
-            }
-            Ok(Event::Eof) | Err(_) => return found,
-            _ => {}
-        }
-    }
-}
-
-fn part(archive: &mut Archive, name: &str) -> Option<Vec<u8>> {
-    let mut bytes = Vec::new();
-    archive.by_name(name).ok()?.take(MAX_TAIL as u64).read_to_end(&mut bytes).ok()?;
-    Some(bytes)
-}
-
-/// The zip path of the worksheet named `sheet`, from workbook.xml and its relationships.
+/// The zip path of the worksheet named `sheet`.
 fn sheet_path(archive: &mut Archive, sheet: &str) -> Option<String> {
-    let workbook = part(archive, "xl/workbook.xml")?;
-    let id = elements(&workbook, "sheet", &["name", "id"]).into_iter().find(|a| a[0].as_deref() == Some(sheet))?[1].clone()?;
-    let rels = part(archive, "xl/_rels/workbook.xml.rels")?;
-    let targets: HashMap<Option<String>, Option<String>> = elements(&rels, "Relationship", &["Id", "Target"]).into_iter().map(|a| (a[0].clone(), a[1].clone())).collect();
-    let target = targets.get(&Some(id))?.clone()?;
-    let target = target.trim_start_matches('/');
-    Some(if target.starts_with("xl/") { target.to_string() } else { format!("xl/{target}") })
+    sheet_part(archive, sheet, MAX_TAIL as u64)
 }
 
 /// Where `</sheetData>` (or an empty `<sheetData/>`) ends in `bytes`, if it does.
@@ -80,11 +41,8 @@ fn end_of_sheet_data(bytes: &[u8]) -> Option<usize> {
 
 /// "B3" → (row 2, column 1).
 fn cell_ref(text: &str) -> Option<(u32, u32)> {
-    let split = text.find(|c: char| c.is_ascii_digit())?;
-    let (letters, digits) = text.split_at(split);
-    let col = letters.chars().try_fold(0u32, |n, c| c.is_ascii_alphabetic().then(|| n * 26 + (c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)))?;
-    let row: u32 = digits.parse().ok()?;
-    (col > 0 && row > 0).then(|| (row - 1, col - 1))
+    let (row, col) = reference(text).ok()?;
+    Some((row, col?))
 }
 
 fn dimension(text: &str) -> Option<Dimensions> {
@@ -146,7 +104,7 @@ fn search(archive: &mut Archive, name: &str, deadline: &Deadline) -> Option<Vec<
         }
     }
     let tail = tail?;
-    Some(elements(&tail, "mergeCell", &["ref"]).into_iter().filter_map(|a| a[0].as_deref().and_then(dimension)).collect())
+    Some(elements(&tail, "mergeCell", &["ref"]).0.into_iter().filter_map(|a| a[0].as_deref().and_then(dimension)).collect())
 }
 
 #[cfg(test)]
@@ -169,6 +127,6 @@ mod tests {
         assert_eq!(dimension("$AA$1").map(|d| (d.start, d.end)), Some(((0, 26), (0, 26))));
         assert!(dimension("3B").is_none());
         let tail = br#"<mergeCells count="1"><mergeCell ref="A2:A4"/></mergeCells>"#;
-        assert_eq!(elements(tail, "mergeCell", &["ref"]), vec![vec![Some("A2:A4".to_string())]]);
+        assert_eq!(elements(tail, "mergeCell", &["ref"]).0, vec![vec![Some("A2:A4".to_string())]]);
     }
 }

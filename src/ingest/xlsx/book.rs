@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-pub(super) type Archive = zip::ZipArchive<BufReader<std::fs::File>>;
+pub(in crate::ingest) type Archive = zip::ZipArchive<BufReader<std::fs::File>>;
 
 /// How a cell style shows a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub(super) struct Book {
     pub is_1904: bool,
 }
 
-pub(super) fn open_archive(path: &Path) -> Result<Archive, Unreadable> {
+pub(in crate::ingest) fn open_archive(path: &Path) -> Result<Archive, Unreadable> {
     let file = std::fs::File::open(path).map_err(|_| Unreadable)?;
     zip::ZipArchive::new(BufReader::new(file)).map_err(|_| Unreadable)
 }
@@ -60,32 +60,48 @@ fn attribute(e: &BytesStart<'_>, local: &str) -> Result<Option<String>, Unreadab
     Ok(None)
 }
 
-/// Each element named `name` of a part, with the attributes asked for.
-fn elements(xml: &[u8], name: &str, wanted: &[&str]) -> Result<Vec<Vec<Option<String>>>, Unreadable> {
+/// Each element named `name` of a part, with the attributes asked for, and whether the part was read to
+/// its end (a piece of a part, such as a sheet's tail, ends on an unmatched closing tag).
+pub(in crate::ingest) fn elements(xml: &[u8], name: &str, wanted: &[&str]) -> (Vec<Vec<Option<String>>>, bool) {
     let mut reader = reader(xml);
     let mut found = Vec::new();
     loop {
-        match reader.read_event()? {
-            Event::Start(e) if e.local_name().as_ref() == name => {
-                found.push(wanted.iter().map(|w| attribute(&e, w)).collect::<Result<_, _>>()?);
-            }
-            Event::Eof => return Ok(found),
+        match reader.read_event() {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == name => match wanted.iter().map(|w| attribute(&e, w)).collect() {
+                Ok(attributes) => found.push(attributes),
+                Err(Unreadable) => return (found, false),
+            },
+            Ok(Event::Eof) => return (found, true),
+            Err(_) => return (found, false),
             _ => {}
         }
     }
+}
+
+/// [`elements`] of a whole part: one that does not read to its end is unreadable.
+fn whole_elements(xml: &[u8], name: &str, wanted: &[&str]) -> Result<Vec<Vec<Option<String>>>, Unreadable> {
+    match elements(xml, name, wanted) {
+        (found, true) => Ok(found),
+        (_, false) => Err(Unreadable),
+    }
+}
+
+/// The zip part of the worksheet named `sheet`.
+pub(in crate::ingest) fn sheet_part(archive: &mut Archive, sheet: &str, cap: u64) -> Option<String> {
+    sheets(archive, cap).ok()?.0.into_iter().find(|(name, _)| name == sheet).map(|(_, part)| part)
 }
 
 fn sheets(archive: &mut Archive, cap: u64) -> Result<(Vec<(String, String)>, bool), Unreadable> {
     let workbook = part(archive, "xl/workbook.xml", cap)?.ok_or(Unreadable)?;
     let rels = part(archive, "xl/_rels/workbook.xml.rels", cap)?.ok_or(Unreadable)?;
     let mut targets = HashMap::new();
-    for rel in elements(&rels, "Relationship", &["Id", "Type", "Target"])? {
+    for rel in whole_elements(&rels, "Relationship", &["Id", "Type", "Target"])? {
         if let [Some(id), kind, target] = &rel[..] {
             targets.insert(id.clone(), (kind.clone().unwrap_or_default(), target.clone().unwrap_or_default()));
         }
     }
     let mut sheets = Vec::new();
-    for sheet in elements(&workbook, "sheet", &["name", "id"])? {
+    for sheet in whole_elements(&workbook, "sheet", &["name", "id"])? {
         let (name, id) = (sheet[0].clone().unwrap_or_default(), sheet[1].clone().ok_or(Unreadable)?);
         let (kind, target) = targets.get(&id).ok_or(Unreadable)?;
         // Chart and dialog sheets hold no cells: calamine knows what to say of them.
@@ -95,7 +111,7 @@ fn sheets(archive: &mut Archive, cap: u64) -> Result<(Vec<(String, String)>, boo
         let path = target.strip_prefix('/').map_or_else(|| format!("xl/{target}"), str::to_string);
         sheets.push((name, path));
     }
-    let date1904 = elements(&workbook, "workbookPr", &["date1904"])?;
+    let date1904 = whole_elements(&workbook, "workbookPr", &["date1904"])?;
     let is_1904 = date1904.iter().filter_map(|a| a[0].as_deref()).next_back().is_some_and(|v| v == "1" || v == "true");
     Ok((sheets, is_1904))
 }

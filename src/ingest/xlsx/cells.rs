@@ -50,7 +50,7 @@ fn index(text: &str) -> usize {
 }
 
 /// "B3" → (row 2, column 1), or a row alone ("3" → 2), as calamine reads references.
-fn reference(text: &str) -> Result<(u32, Option<u32>), Unreadable> {
+pub(in crate::ingest) fn reference(text: &str) -> Result<(u32, Option<u32>), Unreadable> {
     let (mut col, mut row, mut digits) = (0u32, 0u32, false);
     for b in text.bytes() {
         match b {

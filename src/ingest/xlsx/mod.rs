@@ -21,6 +21,8 @@ use super::stream::{Out, Piece as Sent};
 use super::InputFile;
 use crate::issues::Issue;
 use book::{entry_name, open_archive, Book};
+pub(super) use book::{elements, sheet_part, Archive};
+pub(super) use cells::reference;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};

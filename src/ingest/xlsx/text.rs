@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 /// Why a part could not be read the fast way (calamine then reads it, and says what is wrong).
 #[derive(Debug)]
-pub(super) struct Unreadable;
+pub(in crate::ingest) struct Unreadable;
 
 impl From<quick_xml::Error> for Unreadable {
     fn from(_: quick_xml::Error) -> Self {
