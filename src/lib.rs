@@ -29,6 +29,7 @@ pub mod ingest;
 pub mod issues;
 pub mod map;
 pub mod normalize;
+pub mod png;
 pub mod privacy;
 pub mod progress;
 pub mod reference;

@@ -146,3 +146,22 @@ fn populations_and_college_head_counts_come_from_the_national_files() {
     assert_eq!(reference.college_pupils(&code("44162")), 690 + 408 + 505 + 477 + 850 + 65);
     assert_eq!(Territory::default().communes().len(), 194);
 }
+
+/// Schools are looked up by name within the territory only: what a bounded territory finds is exactly
+/// what all of France finds in it, whether it is given by départements or by communes.
+#[test]
+fn schools_by_name_are_those_of_the_territory() {
+    let reference = Reference::get();
+    let uais = |found: Vec<&veille::reference::School>| found.iter().map(|s| s.uai.to_string()).collect::<Vec<_>>();
+    let france = reference.schools_named_in("Collège Jean Moulin", &Territory::france());
+    assert!(france.len() > 60, "{} schools named Jean Moulin in France", france.len());
+    for departement in ["44", "91", "13"] {
+        let within: Vec<_> = france.iter().copied().filter(|s| s.insee.as_str().starts_with(departement)).collect();
+        assert_eq!(uais(reference.schools_named_in("JEAN-MOULIN", &departements(&[departement]))), uais(within), "département {departement}");
+    }
+    let one = france[0].insee.clone();
+    let listed = Territory::new(Vec::new(), vec![one.clone()]);
+    let in_commune: Vec<_> = france.iter().copied().filter(|s| s.insee == one).collect();
+    assert!(!in_commune.is_empty());
+    assert_eq!(uais(reference.schools_named_in("clg jean moulin", &listed)), uais(in_commune));
+}

@@ -12,7 +12,10 @@
 //! 1. the loans workbook: `veille report` against a bare read (walking every cell of `worksheet_range`);
 //! 2. the 2,000 questionnaire files: `veille validate` on every core against `RAYON_NUM_THREADS=1`;
 //! 3. the whole set: `veille report` against a bare read of every file, one after the other;
-//! 4. the load of the embedded national reference (communes, then the name and school indexes).
+//! 4. the load of the embedded national reference (communes, then the name and school indexes);
+//! 5. the loans workbook again: polars + fastexcel in Python (`polars_fastexcel.py` beside this file, the
+//!    same sums per commune, lender and device) against `veille report`, when `python3` has both
+//!    (`pip install polars fastexcel`); skipped otherwise.
 //!
 //! `veille` is `target/release/veille` beside this example, or the path in `VEILLE_BIN`.
 
@@ -100,6 +103,22 @@ fn reference_load() {
     );
 }
 
+/// Measure 5: the same workbook through polars + fastexcel, when Python has them.
+fn polars_fastexcel(loans: &Path, scratch: &Path, runs: usize) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bench_prefecture/polars_fastexcel.py");
+    let ready = Command::new("python3").args(["-c", "import polars, fastexcel"]).output().is_ok_and(|o| o.status.success());
+    if !ready {
+        println!("5. polars + fastexcel: skipped (pip install polars fastexcel)");
+        return;
+    }
+    let python = || {
+        let mut command = Command::new("python3");
+        command.arg(&script).arg(loans).arg(std::env::temp_dir().join("veille-polars-fastexcel.csv"));
+        command
+    };
+    paired("5. loans.xlsx: polars + fastexcel (Python) vs veille report", runs, python, || veille(&["report"], &[loans], scratch));
+}
+
 fn main() -> generate::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("bare") {
@@ -131,6 +150,7 @@ fn main() -> generate::Result<()> {
     let every = [loans.as_path(), questionnaires.as_path(), register.as_path()];
     paired("3. the whole set: bare read of every file one after the other vs veille report", runs, || bare(&every), || veille(&["report"], &every, &scratch));
     reference_load();
+    polars_fastexcel(&loans, &scratch, runs);
     let _ = std::fs::remove_dir_all(&scratch);
     Ok(())
 }

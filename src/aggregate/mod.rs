@@ -124,16 +124,22 @@ pub struct Week<'a> {
     pub bases: Vec<CommuneBase>,
 }
 
-/// Computes every figure of the week.
+/// Computes every figure of the week, and releases the loan records: nothing after aggregation reads a
+/// loan (the figures carry their totals), and at prefecture scale the million loans are most of the
+/// memory the report would otherwise hold while it is drawn.
 ///
 /// ```
-/// let data = veille::normalize::Normalized::default();
-/// let week = veille::aggregate::week(&data, "2020-W21".parse().unwrap()).unwrap();
+/// use veille::normalize::Normalized;
+/// let mut data = Normalized::default();
+/// let week = veille::aggregate::week(&mut data, "2020-W21".parse().unwrap()).unwrap();
 /// assert_eq!(week.tallies.questions.len(), 9);
 /// assert!(week.aggregates.communes.is_empty() && week.tallies.colleges.is_empty());
+/// assert!(week.data.loans.is_empty());
 /// ```
-pub fn week(data: &Normalized, week: IsoWeek) -> PolarsResult<Week<'_>> {
+pub fn week(data: &mut Normalized, week: IsoWeek) -> PolarsResult<Week<'_>> {
     let aggregates = aggregate(data, week)?;
+    data.loans = Vec::new();
+    let data: &Normalized = data;
     let end = EndOfWeek::new(data, week);
     Ok(Week {
         bases: aggregates.communes.iter().map(|c| CommuneBase::of(&c.insee)).collect(),

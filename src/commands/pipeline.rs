@@ -39,6 +39,7 @@ pub struct ReadSettings {
 /// in input order.
 pub fn read_inputs_with(paths: &[PathBuf], forced: Option<TableKind>, pseudonymizer: &Pseudonymizer, default_commune: Option<InseeCode>, settings: &ReadSettings) -> Intake {
     let (limits, territory) = (&settings.limits, &settings.territory);
+    crate::reference::Reference::warm_up();
     let collected = collect_inputs(paths);
     let found = collected.files.len();
     let (inputs, copies) = drop_identical(collected.files, limits);
@@ -107,8 +108,9 @@ pub fn report_week(asked: Option<IsoWeek>, data: &Normalized) -> Option<IsoWeek>
 /// Gives back to the system what the readers freed. The cells of a large sheet are allocated by the
 /// parser threads and freed by the thread that normalises them, so glibc keeps the freed pages in the
 /// parsers' arenas, which the report's own work (another thread, polars' threads) does not reuse: on the
-/// prefecture set this trims about a hundred megabytes off the peak that follows reading.
-fn release_freed_memory() {
+/// prefecture set this trims about a hundred megabytes off the peak that follows reading. `report` calls it
+/// again once the loan records are released after aggregation.
+pub(crate) fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only returns free pages of the allocator's arenas to the system.
     unsafe {

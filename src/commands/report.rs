@@ -5,7 +5,7 @@
 //! error-level issue exists, 1 when nothing could be written.
 
 use super::{exit, notice, VeilleError};
-use super::pipeline::{read_inputs_with, report_week, ReadSettings};
+use super::pipeline::{read_inputs_with, release_freed_memory, report_week, ReadSettings};
 use crate::aggregate::week as figures_of_week;
 use crate::diagnostic::diagnostic;
 use crate::history::{self, Archive};
@@ -105,13 +105,14 @@ pub fn run(options: &ReportOptions) -> Result<u8, VeilleError> {
     let pseudonymizer = pseudonymizer(&options.state, lang)?;
     crash_point();
     let settings = ReadSettings { columns: options.columns.clone(), limits: options.limits.clone(), territory: options.territory.clone() };
-    let intake = read_inputs_with(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &settings);
+    let mut intake = read_inputs_with(&options.inputs, options.kind, &pseudonymizer, options.default_commune.clone(), &settings);
     crash_point();
     let week = report_week(options.week, &intake.data).ok_or_else(|| {
         VeilleError::usage("aucune date trouvée dans les fichiers : préciser la semaine avec --week 2020-W21", "no date found in the inputs: give the week with --week 2020-W21")
     })?;
-    let figures = figures_of_week(&intake.data, week)
+    let figures = figures_of_week(&mut intake.data, week)
         .map_err(|e| VeilleError::failure(format!("le calcul des indicateurs a échoué ({e})"), format!("computing the figures failed ({e})")))?;
+    release_freed_memory();
     let out = options.out.clone().unwrap_or_else(|| options.reports.join(week.to_string()));
     let archive = Archive::open(&options.state, week).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
     let earlier = earlier_release(&options.state, options.audience, week)?;

@@ -39,8 +39,8 @@ fn place_label(p: &Publication<'_>) -> String {
 /// use veille::history::Archive;
 /// use veille::i18n::Lang;
 /// use veille::privacy::{Audience, Publication};
-/// let data = veille::normalize::Normalized::default();
-/// let w = week(&data, "2020-W21".parse().unwrap()).unwrap();
+/// let mut data = veille::normalize::Normalized::default();
+/// let w = week(&mut data, "2020-W21".parse().unwrap()).unwrap();
 /// let p = Publication::new(&w, Audience::Trio, &veille::privacy::SecrecyRule::new(5), None, &Archive::default(), Lang::Fr);
 /// let d = veille::diagnostic::diagnostic(&p, 0, Lang::Fr);
 /// assert_eq!(d.document.sections[0].title, "Synthèse");

@@ -68,8 +68,8 @@ pub enum ExportError {
 ///
 /// ```
 /// use veille::aggregate::week;
-/// let data = veille::normalize::Normalized::default();
-/// let w = week(&data, "2020-W21".parse().unwrap()).unwrap();
+/// let mut data = veille::normalize::Normalized::default();
+/// let w = week(&mut data, "2020-W21".parse().unwrap()).unwrap();
 /// let bytes = veille::export::export_bytes(w.aggregates.week, "91687", &[], "2020-05-25T08:00:00Z").unwrap();
 /// assert_eq!(&bytes[..2], b"PK");
 /// ```

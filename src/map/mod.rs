@@ -177,10 +177,8 @@ impl Choropleth {
         let outcome = self.svg()?;
         let (MapOutcome::Drawn(svg), Some(outlines)) = (&outcome, Outlines::of(&self.departement)) else { return Ok(outcome) };
         std::fs::write(base.with_extension("svg"), svg).map_err(|e| e.to_string())?;
-        let png = base.with_extension("png");
-        let root = BitMapBackend::new(&png, draw::Projection::fit(outlines).size(outlines)).into_drawing_area();
-        draw::draw(self, outlines, &root, false).map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        let size = draw::Projection::fit(outlines).size(outlines);
+        crate::png::write_png(&base.with_extension("png"), size, |root| draw::draw(self, outlines, root, false).map_err(|e| e.to_string()))?;
         Ok(outcome)
     }
 }

@@ -64,7 +64,7 @@ pub fn resolve_school_in(cell: &Cell, commune: Option<&InseeCode>, territory: &T
             None => SchoolMatch::InvalidUai,
         };
     }
-    let candidates: Vec<&School> = reference.schools_by_name(t, None).into_iter().filter(|s| territory.contains(&s.insee)).collect();
+    let candidates: Vec<&School> = reference.schools_named_in(t, territory);
     let narrowed: Vec<&School> = match commune {
         Some(c) if candidates.len() > 1 => candidates.iter().copied().filter(|s| &s.insee == c).collect(),
         _ => candidates.clone(),

@@ -77,8 +77,8 @@ impl<'a> Publication<'a> {
     /// use veille::aggregate::{week, Figure};
     /// use veille::history::Archive;
     /// use veille::privacy::{Audience, Part, Publication, SecrecyRule};
-    /// let data = veille::normalize::Normalized::default();
-    /// let w = week(&data, "2020-W21".parse().unwrap()).unwrap();
+    /// let mut data = veille::normalize::Normalized::default();
+    /// let w = week(&mut data, "2020-W21".parse().unwrap()).unwrap();
     /// let p = Publication::new(&w, Audience::Prefecture, &SecrecyRule::new(5), None, &Archive::default(), veille::i18n::Lang::Fr);
     /// assert_eq!(p.total(Figure::Responses), Some(0));
     /// assert!(!p.shows(Part::Verbatims) && p.change().is_none());

@@ -21,8 +21,14 @@ pub(super) fn entry(name: &str) -> String {
     text
 }
 
-pub(super) fn records(text: &str) -> impl Iterator<Item = csv::StringRecord> + '_ {
-    csv::Reader::from_reader(text.as_bytes()).into_records().filter_map(Result::ok)
+/// Calls `each` on every row of a table of the archive after its header, one record reused throughout
+/// (the tables hold some 100,000 rows: a record allocated per row was a tenth of a small run).
+pub(super) fn for_each_row(text: &str, mut each: impl FnMut(&csv::StringRecord)) {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    while let Ok(true) = reader.read_record(&mut record) {
+        each(&record);
+    }
 }
 
 fn alias_kind(letter: &str) -> Option<AliasKind> {
@@ -37,8 +43,8 @@ fn alias_kind(letter: &str) -> Option<AliasKind> {
 /// Communes actuelles, and the déléguées, associées and arrondissements as aliases.
 fn communes(text: &str) -> (Vec<Commune>, Vec<Alias>, Vec<(String, InseeCode)>) {
     let (mut communes, mut aliases, mut postal) = (Vec::new(), Vec::new(), Vec::new());
-    for r in records(text) {
-        let (Some(code), Some(name), Some(kind)) = (r.get(0).and_then(InseeCode::parse), r.get(1), r.get(2)) else { continue };
+    for_each_row(text, |r| {
+        let (Some(code), Some(name), Some(kind)) = (r.get(0).and_then(InseeCode::parse), r.get(1), r.get(2)) else { return };
         let postal_codes: Vec<String> = r.get(4).unwrap_or_default().split_whitespace().map(str::to_string).collect();
         if kind == "c" {
             let population = r.get(5).and_then(|p| p.parse().ok()).unwrap_or(0);
@@ -48,20 +54,20 @@ fn communes(text: &str) -> (Vec<Commune>, Vec<Alias>, Vec<(String, InseeCode)>) 
             postal.extend(postal_codes.into_iter().map(|p| (p, current.clone())));
             aliases.push(Alias { code: Some(code), name: name.to_string(), kind, current });
         }
-    }
+    });
     (communes, aliases, postal)
 }
 
-fn former(text: &str) -> impl Iterator<Item = Alias> + '_ {
-    records(text).filter_map(|r| {
-        let current = InseeCode::parse(r.get(2)?)?;
-        Some(Alias { code: InseeCode::parse(r.get(0)?), name: r.get(1)?.to_string(), kind: AliasKind::Former, current })
-    })
+fn former(text: &str, aliases: &mut Vec<Alias>) {
+    for_each_row(text, |r| {
+        let alias = |current| Some(Alias { code: InseeCode::parse(r.get(0)?), name: r.get(1)?.to_string(), kind: AliasKind::Former, current });
+        aliases.extend(r.get(2).and_then(InseeCode::parse).and_then(alias));
+    });
 }
 
 pub(super) fn build() -> Reference {
     let (communes, mut aliases, extra_postal) = communes(&entry("communes.csv"));
-    aliases.extend(former(&entry("former.csv")));
+    former(&entry("former.csv"), &mut aliases);
     let by_insee: HashMap<String, usize> = communes.iter().enumerate().map(|(i, c)| (c.insee.as_str().to_string(), i)).collect();
     let mut by_postal: HashMap<String, Vec<usize>> = HashMap::new();
     let mut add_postal = |code: &str, i: usize| {
@@ -92,6 +98,5 @@ pub(super) fn build() -> Reference {
         alias_by_code,
         by_postal,
         names: Default::default(),
-        schools: Default::default(),
     }
 }

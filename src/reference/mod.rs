@@ -68,7 +68,6 @@ pub struct Reference {
     /// Postal codes → current communes (an arrondissement's code counts for its city).
     by_postal: HashMap<String, Vec<usize>>,
     names: OnceLock<NameIndex>,
-    schools: OnceLock<Schools>,
 }
 
 impl Reference {
@@ -128,17 +127,37 @@ impl Reference {
         self.names().aliases(&name_key(name)).into_iter().map(|i| &self.aliases[i]).collect()
     }
 
-    fn schools(&self) -> &Schools {
-        self.schools.get_or_init(Schools::build)
+    fn schools(&self) -> &'static Schools {
+        Schools::get()
+    }
+
+    /// Starts building the reference on threads of its own: the communes and their names on one, the
+    /// schools on another. The caller goes on at once; the first cell that needs the reference waits only
+    /// for what is not built yet (one thread building it all while the files wait was a quarter of a
+    /// small weekly run).
+    pub fn warm_up() {
+        let builds: [fn(); 2] = [|| _ = Reference::get().names(), || _ = Schools::get()];
+        for build in builds {
+            // Without a thread, the first lookup builds what it needs, as before.
+            let _ = std::thread::Builder::new().name("veille-reference".into()).spawn(build);
+        }
     }
 
     pub fn school(&self, uai: &crate::domain::Uai) -> Option<&School> {
         self.schools().by_uai(uai)
     }
 
-    /// The schools whose name matches, optionally only within one commune.
-    pub fn schools_by_name(&self, name: &str, within: Option<&InseeCode>) -> Vec<&School> {
-        self.schools().by_name(name).into_iter().filter(|s| within.is_none_or(|c| &s.insee == c)).collect()
+    /// The schools of the territory whose name matches ("Collège Les Sablons", "LES SABLONS").
+    ///
+    /// ```
+    /// use veille::reference::{Reference, Territory};
+    /// // The collège and two écoles of Essonne are called "Les Sablons"; none elsewhere is looked at.
+    /// let found = Reference::get().schools_named_in("clg les sablons", &Territory::default());
+    /// assert_eq!(found.iter().map(|s| s.uai.as_str()).collect::<Vec<_>>(), ["0910971L", "0911474H", "0911477L"]);
+    /// assert_eq!(found.iter().filter(|s| s.is_college).count(), 1);
+    /// ```
+    pub fn schools_named_in(&self, name: &str, territory: &Territory) -> Vec<&School> {
+        self.schools().named_in(name, territory)
     }
 
     /// Every collège of France.

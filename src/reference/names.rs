@@ -39,11 +39,12 @@ pub(super) struct NameIndex {
 
 impl NameIndex {
     pub(super) fn build(communes: &[Commune], aliases: &[Alias]) -> NameIndex {
-        use rayon::prelude::*;
         let mut index = NameIndex { communes: HashMap::new(), aliases: HashMap::new(), arrondissements: HashMap::new() };
-        // Tens of thousands of names to fold: on every core.
-        let commune_keys: Vec<String> = communes.par_iter().map(|c| name_key(&c.name)).collect();
-        let alias_keys: Vec<String> = aliases.par_iter().map(|a| name_key(&a.name)).collect();
+        // On this thread only: the index is built inside a OnceLock that rayon's workers may be waiting on
+        // (reading files), so work handed to them would never run. `Reference::warm_up` builds it beside
+        // the schools instead.
+        let commune_keys: Vec<String> = communes.iter().map(|c| name_key(&c.name)).collect();
+        let alias_keys: Vec<String> = aliases.iter().map(|a| name_key(&a.name)).collect();
         for (i, key) in commune_keys.into_iter().enumerate() {
             index.communes.entry(key).or_default().push(i);
         }

@@ -71,10 +71,7 @@ impl BarChart {
     pub fn render(&self, base: &Path) -> Result<String, String> {
         let svg = self.svg()?;
         std::fs::write(base.with_extension("svg"), &svg).map_err(|e| e.to_string())?;
-        let png = base.with_extension("png");
-        let root = BitMapBackend::new(&png, self.size()).into_drawing_area();
-        self.draw(&root).map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        crate::png::write_png(&base.with_extension("png"), self.size(), |root| self.draw(root).map_err(|e| e.to_string()))?;
         Ok(svg)
     }
 

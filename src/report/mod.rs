@@ -52,24 +52,28 @@ pub struct Outputs<'a> {
     pub lang: Lang,
 }
 
-/// Draws every chart of the document into `dir` (SVG and PNG) and keeps the SVG for the PDF.
+/// Draws every chart of the document into `dir` (SVG and PNG) and keeps the SVG for the PDF, in the
+/// document's order. The charts are drawn on every core: the map alone is a good part of a weekly run.
 fn render_charts(document: &Document, dir: &Path) -> Result<Vec<RenderedChart>, ReportError> {
-    let mut rendered = Vec::new();
-    for block in document.sections.iter().flat_map(|s| &s.blocks) {
-        match block {
-            crate::document::Block::Chart(chart) => {
-                let svg = chart.bars.render(&dir.join(chart.name)).map_err(ReportError::Chart)?;
-                rendered.push(RenderedChart { name: chart.name.to_string(), svg, size: chart.bars.size() });
-            }
-            crate::document::Block::Map { name, map } => {
-                if let (crate::map::MapOutcome::Drawn(svg), Some(size)) = (map.render(&dir.join(name)).map_err(ReportError::Chart)?, map.size()) {
-                    rendered.push(RenderedChart { name: name.clone(), svg, size });
-                }
-            }
-            _ => continue,
+    use rayon::prelude::*;
+    let blocks: Vec<&crate::document::Block> = document.sections.iter().flat_map(|s| &s.blocks).collect();
+    let rendered: Vec<Option<RenderedChart>> = blocks.par_iter().map(|block| render_chart(block, dir)).collect::<Result<_, _>>()?;
+    Ok(rendered.into_iter().flatten().collect())
+}
+
+fn render_chart(block: &crate::document::Block, dir: &Path) -> Result<Option<RenderedChart>, ReportError> {
+    let rendered = match block {
+        crate::document::Block::Chart(chart) => {
+            let svg = chart.bars.render(&dir.join(chart.name)).map_err(ReportError::Chart)?;
+            Some(RenderedChart { name: chart.name.to_string(), svg, size: chart.bars.size() })
         }
-        crash_point();
-    }
+        crate::document::Block::Map { name, map } => match (map.render(&dir.join(name)).map_err(ReportError::Chart)?, map.size()) {
+            (crate::map::MapOutcome::Drawn(svg), Some(size)) => Some(RenderedChart { name: name.clone(), svg, size }),
+            _ => None,
+        },
+        _ => return Ok(None),
+    };
+    crash_point();
     Ok(rendered)
 }
 
@@ -95,10 +99,14 @@ pub fn prepare(out: &Path, outputs: &Outputs<'_>) -> Result<Staging, ReportError
     crash_point();
     let charts = render_charts(outputs.document, &dir.join("charts"))?;
     crash_point();
-    xlsx::write_workbook(&dir.join(format!("{}.xlsx", outputs.stem)), outputs.document, &dir.join("charts"), outputs.lang)?;
+    // The workbook and the PDF are written side by side: each needs only the charts.
+    let (workbook, pdf) = rayon::join(
+        || xlsx::write_workbook(&dir.join(format!("{}.xlsx", outputs.stem)), outputs.document, &dir.join("charts"), outputs.lang),
+        || pdf::document_pdf(outputs.document, &charts, outputs.lang).map_err(ReportError::Chart),
+    );
+    workbook?;
     crash_point();
-    let pdf = pdf::document_pdf(outputs.document, &charts, outputs.lang).map_err(ReportError::Chart)?;
-    std::fs::write(dir.join(format!("{}.pdf", outputs.stem)), pdf)?;
+    std::fs::write(dir.join(format!("{}.pdf", outputs.stem)), pdf?)?;
     crash_point();
     for (path, bytes) in outputs.attachments {
         let target = dir.join(path);

@@ -32,7 +32,16 @@ fn fill(color: Rgb) -> Fill {
     Fill { paint: rgb::Color::new(color.0, color.1, color.2).into(), ..Fill::default() }
 }
 
-fn draw(surface: &mut Surface<'_>, op: &Op, f: &Fonts) {
+/// The charts' SVG of every page, parsed on every core before the pages are drawn in order: parsing
+/// turns each label into outlines, as much work as the rest of the PDF.
+fn parse_charts(pages: &[Vec<Op>], options: &usvg::Options<'static>) -> Vec<Option<usvg::Tree>> {
+    use rayon::prelude::*;
+    let svgs: Vec<&str> = pages.iter().flatten().filter_map(|op| if let Op::Svg { svg, .. } = op { Some(svg.as_str()) } else { None }).collect();
+    svgs.par_iter().map(|svg| usvg::Tree::from_str(svg, options).ok()).collect()
+}
+
+/// Draws one operation; `charts` gives the parsed SVG of each chart in the order they come.
+fn draw(surface: &mut Surface<'_>, op: &Op, f: &Fonts, charts: &mut impl Iterator<Item = Option<usvg::Tree>>) {
     match op {
         Op::Text { x, y, size, bold, color, text } => {
             surface.set_fill(Some(fill(*color)));
@@ -61,8 +70,8 @@ fn draw(surface: &mut Surface<'_>, op: &Op, f: &Fonts) {
                 surface.set_stroke(None);
             }
         }
-        Op::Svg { x, y, w, h, svg } => {
-            let (Ok(tree), Some(size)) = (usvg::Tree::from_str(svg, &f.svg), Size::from_wh(*w, *h)) else { return };
+        Op::Svg { x, y, w, h, .. } => {
+            let (Some(tree), Some(size)) = (charts.next().flatten(), Size::from_wh(*w, *h)) else { return };
             surface.push_transform(&Transform::from_translate(*x, *y));
             surface.draw_svg(&tree, size, SvgSettings::default());
             surface.pop();
@@ -88,11 +97,12 @@ pub fn render(pages: &[Vec<Op>], header: (&str, &str), footer: &str) -> Result<V
     let f = fonts()?;
     let mut document = Document::new();
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or("A4")?;
+    let mut charts = parse_charts(pages, &f.svg).into_iter();
     for (i, ops) in pages.iter().enumerate() {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         for op in ops.iter().chain(&furniture(i, pages.len(), header, footer)) {
-            draw(&mut surface, op, &f);
+            draw(&mut surface, op, &f, &mut charts);
         }
         surface.finish();
         page.finish();
