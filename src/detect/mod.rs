@@ -25,14 +25,14 @@ mod schema;
 
 pub use columns::{
     assign_columns, kind_named, looks_like_person, match_header, pairing_text, setting_line, values_text, ColumnReport, ColumnSetting,
-    ColumnSettings, HeaderReading, HeaderWhy, Keywords, Outcome, Pairing, QuestionNumber, ValueKind, ValueProfile, IGNORE,
+    ColumnSettings, HeaderReading, HeaderWhy, Keywords, KnownHeader, Outcome, Pairing, QuestionNumber, ValueKind, ValueProfile, IGNORE,
 };
 pub use form::{detect_form, FormAnswer};
 pub use schema::{schema, schema_json, Bilingual, Constraints, Field, TableSchema};
 
 use crate::domain::TableKind;
 use crate::ingest::{Cell, RawTable};
-use columns::{place_columns, Placement};
+use columns::{header_bound, place_columns, Placement};
 
 /// How many rows from the top may hold the header (title rows come first).
 const HEADER_SEARCH_ROWS: usize = 30;
@@ -113,6 +113,10 @@ pub fn detect_with(table: &RawTable, forced: Option<TableKind>, settings: &Colum
             continue;
         }
         for &kind in &kinds {
+            let bound = header_bound(kind, table, index, settings);
+            if bound < MIN_HEADER_SCORE || best.is_some_and(|(_, _, b)| bound <= b + 1e-9) {
+                continue;
+            }
             let placement = place_columns(kind, table, index, settings, false);
             let score = placement.header_score + 0.01 * placement.options.len() as f64;
             if placement.columns.len() + placement.options.len() >= 2

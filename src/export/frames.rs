@@ -62,7 +62,9 @@ impl Frame {
             .collect();
         let mut df = DataFrame::new_infer_height(columns)?;
         let mut bytes = Vec::new();
-        ParquetWriter::new(&mut bytes).finish(&mut df)?;
+        // The tables are small and go into a deflated zip: compressing them twice costs a zstd context
+        // each (most of an export's time at 194 communes) for nothing, and one core is plenty.
+        ParquetWriter::new(&mut bytes).with_compression(ParquetCompression::Uncompressed).set_parallel(false).finish(&mut df)?;
         Ok(bytes)
     }
 

@@ -172,6 +172,9 @@ fn map_image(wb: &mut Workbook, sheet: &str, row: u32, png: &Path, map: &crate::
 pub fn write_workbook(path: &Path, doc: &Document, charts: &Path, lang: Lang) -> Result<(), XlsxError> {
     let s = styles();
     let mut wb = Workbook::new();
+    // A faster deflate than the default 6: at 194 communes deflating was most of the time spent writing
+    // the workbook; level 3 writes it in about half that time for a file 8 % larger (level 1: 54 %).
+    wb.set_zip_compression_level(3);
     for (index, section) in doc.sections.iter().enumerate() {
         if let Some(sheet) = &section.sheet {
             section_sheet(&mut wb, doc, index, section, sheet, charts, lang, &s)?;

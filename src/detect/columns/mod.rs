@@ -5,8 +5,10 @@
 //! [`Outcome`] that says what was understood and why, so nothing is skipped without a word.
 
 mod assign;
+mod bound;
 mod explain;
 mod keywords;
+mod memo;
 mod overrides;
 mod people;
 mod questions;
@@ -14,8 +16,10 @@ mod reading;
 mod values;
 
 pub use assign::{assign_columns, Pairing};
+pub use bound::header_bound;
 pub use explain::{pairing_text, setting_line, values_text};
 pub use keywords::{distinct_words, match_header, HeaderWhy, Keywords};
+pub use memo::KnownHeader;
 pub use overrides::{kind_named, ColumnSetting, ColumnSettings, IGNORE};
 pub use people::looks_like_person;
 pub use reading::{HeaderReading, QuestionNumber};
@@ -25,6 +29,7 @@ use super::schema::schema;
 use crate::domain::TableKind;
 use crate::ingest::{Cell, RawTable};
 use assign::{judge, judge_values, Verdict};
+use std::sync::Arc;
 
 /// What became of one column.
 #[derive(Debug, Clone)]
@@ -98,20 +103,21 @@ fn choice_column(kind: TableKind, header: &str) -> Option<(&'static str, String)
 }
 
 /// The header evidence of every column for every field: settings, question numbers, words.
-fn header_matrix(kind: TableKind, readings: &[Option<HeaderReading>], settings: &ColumnSettings) -> Vec<Vec<Option<(f64, HeaderWhy)>>> {
+fn header_matrix(kind: TableKind, headers: &[Option<Arc<KnownHeader>>], settings: &ColumnSettings) -> Vec<Vec<Option<(f64, HeaderWhy)>>> {
     let s = schema(kind);
-    let by_number = questions::question_fields(s, readings);
-    readings
+    let by_number = questions::question_fields(kind, headers);
+    headers
         .iter()
         .enumerate()
-        .map(|(col, reading)| {
-            let Some(reading) = reading else { return vec![None; s.fields.len()] };
-            if let Some(target) = settings.field_for(kind, &reading.text) {
+        .map(|(col, known)| {
+            let Some(known) = known else { return vec![None; s.fields.len()] };
+            if let Some(target) = settings.field_for(kind, &known.reading.text) {
                 return (0..s.fields.len()).map(|f| (target == Some(s.fields[f].name.as_str())).then_some((10.0, HeaderWhy::Setting))).collect();
             }
+            let evidence = known.evidence(kind);
             (0..s.fields.len())
                 .map(|f| {
-                    let words = keywords::header_evidence(s, f, reading);
+                    let words = evidence[f].clone();
                     match by_number[col] {
                         Some(n) if n == f => Some((words.map_or(0.97, |(w, _)| w.max(0.97)), HeaderWhy::Question(s.fields[f].question.unwrap_or(0)))),
                         // Another field of the same question may still be named by the words ("Q3 Prêteurs").
@@ -134,10 +140,11 @@ pub fn place_columns(kind: TableKind, table: &RawTable, header_index: usize, set
     let texts: Vec<Option<String>> = (0..width).map(|c| header.get(c).and_then(header_cell)).collect();
     let options: Vec<Option<(&'static str, String)>> =
         texts.iter().map(|t| t.as_deref().and_then(|t| choice_column(kind, t)).filter(|_| settings.field_for(kind, t.as_deref().unwrap_or("")).is_none())).collect();
-    let readings: Vec<Option<HeaderReading>> =
-        texts.iter().zip(&options).map(|(t, o)| if o.is_some() { None } else { Some(HeaderReading::read(t.as_deref().unwrap_or(""))) }).collect();
+    let known: Vec<Option<Arc<KnownHeader>>> =
+        texts.iter().zip(&options).map(|(t, o)| if o.is_some() { None } else { Some(KnownHeader::of(t.as_deref().unwrap_or(""))) }).collect();
+    let readings: Vec<Option<&HeaderReading>> = known.iter().map(|k| k.as_deref().map(|k| &k.reading)).collect();
     let ignored: Vec<bool> = texts.iter().map(|t| t.as_deref().is_some_and(|t| settings.field_for(kind, t) == Some(None))).collect();
-    let headers = header_matrix(kind, &readings, settings);
+    let headers = header_matrix(kind, &known, settings);
     let profiles: Vec<Option<ValueProfile>> = (0..width)
         .map(|c| (with_values && options[c].is_none()).then(|| ValueProfile::of(table, header_index, c, &s.missing_values)))
         .collect();
@@ -191,7 +198,7 @@ pub fn place_columns(kind: TableKind, table: &RawTable, header_index: usize, set
 
 /// Columns whose header says nothing, placed on the one free field their values clearly fit.
 fn place_by_values(
-    readings: &[Option<HeaderReading>],
+    readings: &[Option<&HeaderReading>],
     profiles: &[Option<ValueProfile>],
     kinds: &[ValueKind],
     ignored: &[bool],

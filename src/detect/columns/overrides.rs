@@ -90,6 +90,9 @@ impl ColumnSettings {
     /// or `None` (nothing: detection decides). The first source that speaks of the header decides; within
     /// it, a setting for this kind wins over one for any kind.
     pub fn field_for(&self, kind: TableKind, header: &str) -> Option<Option<&'static str>> {
+        if self.0.iter().all(Vec::is_empty) {
+            return None;
+        }
         let folded = fold(header);
         let applies = |s: &&ColumnSetting| {
             fold(&s.header) == folded && s.kind.is_none_or(|k| k == kind) && s.field.is_none_or(|f| schema(kind).index_of(f).is_some())

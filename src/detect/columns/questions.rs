@@ -2,9 +2,11 @@
 //! "Q05" and "Q05[SQ001]". The first column of a question is its main answer, the next one (numbered the
 //! same, or a follow-up such as "Lequel ?" right after it) its second field.
 
-use super::keywords::header_evidence;
+use super::memo::KnownHeader;
 use super::reading::HeaderReading;
-use crate::detect::schema::TableSchema;
+use crate::detect::schema::{schema, TableSchema};
+use crate::domain::TableKind;
+use std::sync::Arc;
 
 /// Words that ask for a question's second answer.
 const FOLLOW_UP_WORDS: &[&str] = &["lequel", "laquelle", "lesquels", "lesquelles", "qui", "quels", "quelles", "precisez", "preciser", "precision", "si oui", "detail", "details"];
@@ -21,9 +23,12 @@ fn question(schema: &TableSchema, n: u8) -> (Option<usize>, Option<usize>) {
 }
 
 /// The best field a header's words name, if they name one clearly.
-fn named_by_words(schema: &TableSchema, reading: &HeaderReading) -> Option<usize> {
-    (0..schema.fields.len())
-        .filter_map(|i| header_evidence(schema, i, reading).map(|(s, _)| (i, s)))
+fn named_by_words(kind: TableKind, header: &KnownHeader) -> Option<usize> {
+    header
+        .evidence(kind)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.as_ref().map(|(s, _)| (i, *s)))
         .filter(|(_, s)| *s >= 0.75)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
@@ -31,35 +36,37 @@ fn named_by_words(schema: &TableSchema, reading: &HeaderReading) -> Option<usize
 
 /// Bare numbers ("5.") are question numbers only when no numbered header's words name another field:
 /// "1. Votre commune", "2. Structure" number a form's items, not its questions.
-fn bare_numbers_are_questions(schema: &TableSchema, readings: &[Option<HeaderReading>]) -> bool {
-    readings.iter().flatten().filter(|r| r.question.is_some_and(|q| !q.explicit)).all(|r| {
-        let number = r.question.map(|q| q.number);
-        named_by_words(schema, r).is_none_or(|field| schema.fields[field].question == number)
+fn bare_numbers_are_questions(kind: TableKind, schema: &TableSchema, headers: &[Option<Arc<KnownHeader>>]) -> bool {
+    headers.iter().flatten().filter(|h| h.reading.question.is_some_and(|q| !q.explicit)).all(|h| {
+        let number = h.reading.question.map(|q| q.number);
+        named_by_words(kind, h).is_none_or(|field| schema.fields[field].question == number)
     })
 }
 
 /// For each column, the questionnaire field its question number gives (`None` for other kinds of table,
 /// or a column without a number).
-pub fn question_fields(schema: &TableSchema, readings: &[Option<HeaderReading>]) -> Vec<Option<usize>> {
-    let mut fields = vec![None; readings.len()];
+pub fn question_fields(kind: TableKind, headers: &[Option<Arc<KnownHeader>>]) -> Vec<Option<usize>> {
+    let schema = schema(kind);
+    let mut fields = vec![None; headers.len()];
     if !schema.fields.iter().any(|f| f.question.is_some()) {
         return fields;
     }
-    let bare_ok = bare_numbers_are_questions(schema, readings);
+    let bare_ok = bare_numbers_are_questions(kind, schema, headers);
     let mut columns_seen = [0usize; 21];
     let mut previous_main: Option<u8> = None;
-    for (col, reading) in readings.iter().enumerate() {
-        let Some(reading) = reading else {
+    for (col, header) in headers.iter().enumerate() {
+        let Some(header) = header else {
             previous_main = None;
             continue;
         };
+        let reading = &header.reading;
         let number = reading.question.filter(|q| q.explicit || bare_ok).map(|q| q.number);
         match number {
             Some(n) => {
                 let (main, follow) = question(schema, n);
                 let seen = &mut columns_seen[usize::from(n)];
                 // "Q3 - Par qui ?" alone names the follow-up by its words.
-                let named = named_by_words(schema, reading);
+                let named = named_by_words(kind, header);
                 let wants_follow = *seen == 0 && follow.is_some() && (named == follow || (is_follow_up(reading) && named != main));
                 fields[col] = match *seen {
                     0 if wants_follow => follow,
@@ -87,13 +94,11 @@ pub fn question_fields(schema: &TableSchema, readings: &[Option<HeaderReading>])
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::schema;
-    use crate::domain::TableKind;
 
     fn names(headers: &[&str]) -> Vec<Option<String>> {
         let s = schema(TableKind::Questionnaire);
-        let readings: Vec<Option<HeaderReading>> = headers.iter().map(|h| Some(HeaderReading::read(h))).collect();
-        question_fields(s, &readings).into_iter().map(|f| f.map(|i| s.fields[i].name.clone())).collect()
+        let known: Vec<Option<Arc<KnownHeader>>> = headers.iter().map(|h| Some(KnownHeader::of(h))).collect();
+        question_fields(TableKind::Questionnaire, &known).into_iter().map(|f| f.map(|i| s.fields[i].name.clone())).collect()
     }
 
     #[test]
