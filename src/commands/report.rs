@@ -117,10 +117,14 @@ pub fn run(options: &ReportOptions) -> Result<u8, VeilleError> {
     let archive = Archive::open(&options.state, week).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
     let earlier = earlier_release(&options.state, options.audience, week)?;
     let publication = Publication::new(&figures, options.audience, &options.secrecy, earlier.clone(), &archive, lang);
-    let report = diagnostic(&publication, intake.files, lang);
+    // The document and the communes' exports need only the figures: made side by side.
+    let (report, exports) = rayon::join(
+        || diagnostic(&publication, intake.files, lang),
+        || if publication.shows(Part::Exports) { commune_exports(&figures, &made_at()) } else { Ok(Vec::new()) },
+    );
+    let exports = exports.map_err(|e| cannot_write(&out, &e))?;
     // The report is staged, then audited, then the history recorded, then the report swapped in: a
     // failure or a crash at any step leaves the previous report and the history each as they were.
-    let exports = if publication.shows(Part::Exports) { commune_exports(&figures, &made_at()).map_err(|e| cannot_write(&out, &e))? } else { Vec::new() };
     let outputs = Outputs { stem: "diagnostic", document: &report.document, data: &report.data, summary: &report.summary, attachments: &exports, lang };
     let staging = prepare(&out, &outputs).map_err(|e| cannot_write(&out, &e))?;
     history::record(&options.state, &figures.aggregates).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;

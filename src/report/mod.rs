@@ -83,6 +83,17 @@ pub fn write(out: &Path, outputs: &Outputs<'_>) -> Result<(), ReportError> {
     Ok(())
 }
 
+/// The CSV tables and `summary.json`.
+fn write_tables(dir: &Path, outputs: &Outputs<'_>) -> Result<(), ReportError> {
+    for (name, table) in outputs.data {
+        table.write_csv(&dir.join(format!("data/{name}.csv")))?;
+        crash_point();
+    }
+    std::fs::write(dir.join("summary.json"), serde_json::to_string_pretty(outputs.summary)? + "\n")?;
+    crash_point();
+    Ok(())
+}
+
 /// Writes every output into a staging folder that becomes `out` when committed: a caller can record
 /// the history in between, so that a failure leaves both as they were.
 pub fn prepare(out: &Path, outputs: &Outputs<'_>) -> Result<Staging, ReportError> {
@@ -91,13 +102,10 @@ pub fn prepare(out: &Path, outputs: &Outputs<'_>) -> Result<Staging, ReportError
     std::fs::create_dir_all(dir.join("data"))?;
     std::fs::create_dir_all(dir.join("charts"))?;
     crash_point();
-    for (name, table) in outputs.data {
-        table.write_csv(&dir.join(format!("data/{name}.csv")))?;
-        crash_point();
-    }
-    std::fs::write(dir.join("summary.json"), serde_json::to_string_pretty(outputs.summary)? + "\n")?;
-    crash_point();
-    let charts = render_charts(outputs.document, &dir.join("charts"))?;
+    // The tables and the charts are independent: written side by side.
+    let (tables, charts) = rayon::join(|| write_tables(&dir, outputs), || render_charts(outputs.document, &dir.join("charts")));
+    tables?;
+    let charts = charts?;
     crash_point();
     // The workbook and the PDF are written side by side: each needs only the charts.
     let (workbook, pdf) = rayon::join(
