@@ -22,7 +22,8 @@ impl InseeCode {
         let ok = (b[0].is_ascii_digit())
             && (b[1].is_ascii_digit() || (b[0] == b'2' && (b[1] == b'A' || b[1] == b'B')))
             && b[2..].iter().all(u8::is_ascii_digit);
-        ok.then(|| std::str::from_utf8(&b).ok().map(|t| InseeCode(Short::new(t)))).flatten()
+        let t = std::str::from_utf8(&b).ok().filter(|_| ok)?;
+        Some(InseeCode(Short::new(t)))
     }
 
     pub fn as_str(&self) -> &str {

@@ -147,7 +147,7 @@ fn section_sheet(doc: &Document, index: usize, section: &Section, sheet: &str, c
     let mut row = last.map_or(HEADER_ROW, |l| l + 3);
     for block in &section.blocks {
         match block {
-            Block::Chart(chart) => row = native_chart(ws, sheet, row, chart, s)?,
+            Block::Chart(chart) => row = native_chart(ws, row, chart, s)?,
             Block::Map { name, map } => row = map_image(ws, row, &charts.join(format!("{name}.png")), map)?,
             _ => {}
         }

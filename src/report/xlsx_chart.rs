@@ -8,10 +8,12 @@ use rust_xlsxwriter::{Chart as XlsxChart, ChartType, Worksheet, XlsxError};
 /// Rows a chart of 360 pixels covers at the default row height.
 const CHART_ROWS: u32 = 19;
 
-/// Writes the chart's title and cells from row `top` of `ws` (named `sheet`, which the chart's ranges name), then the native chart under them, and
-/// returns the first free row below it.
-pub(super) fn native_chart(ws: &mut Worksheet, sheet: &str, top: u32, chart: &Chart, s: &Styles) -> Result<u32, XlsxError> {
+/// Writes the chart's title and cells from row `top` of `ws`, then the native chart under them (its ranges
+/// name the sheet), and returns the first free row below it.
+pub(super) fn native_chart(ws: &mut Worksheet, top: u32, chart: &Chart, s: &Styles) -> Result<u32, XlsxError> {
     let bars = &chart.bars;
+    let name = ws.name();
+    let sheet = name.as_str();
     ws.write_string_with_format(top, 0, &bars.title, &s.bold)?;
     let header = top + 1;
     ws.write_string_with_format(header, 0, "", &s.header)?;

@@ -1,7 +1,7 @@
 //! How much a row could score as a header, worked out cheaply before placing its columns.
 
 use super::memo::KnownHeader;
-use super::{assign, choice_column, ColumnSettings};
+use super::{assign, choice_column, header_text, ColumnSettings};
 use crate::domain::TableKind;
 use crate::ingest::{Cell, RawTable};
 
@@ -12,7 +12,7 @@ use crate::ingest::{Cell, RawTable};
 pub fn header_bound(kind: TableKind, table: &RawTable, header_index: usize, settings: &ColumnSettings) -> f64 {
     let header: &[Cell] = table.rows.get(header_index).map_or(&[], Vec::as_slice);
     let (mut sum, mut options) = (0.0, 0usize);
-    for text in header.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.trim()) } else { None }).filter(|t| !t.is_empty()) {
+    for text in header.iter().filter_map(header_text) {
         options += usize::from(choice_column(kind, text).is_some());
         let known = KnownHeader::of(text);
         sum += if known.reading.question.is_some() || settings.field_for(kind, text).is_some() {

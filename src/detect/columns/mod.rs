@@ -76,9 +76,9 @@ pub struct Placement {
 }
 
 /// A header is text: a number or a date in the header row is a value, and says nothing of its column.
-fn header_cell(cell: &Cell) -> Option<String> {
+fn header_text(cell: &Cell) -> Option<&str> {
     match cell {
-        Cell::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Cell::Text(t) if !t.trim().is_empty() => Some(t.trim()),
         _ => None,
     }
 }
@@ -137,13 +137,13 @@ pub fn place_columns(kind: TableKind, table: &RawTable, header_index: usize, set
     let s = schema(kind);
     let header: &[Cell] = table.rows.get(header_index).map_or(&[], Vec::as_slice);
     let width = if with_values { table.rows.iter().map(Vec::len).max().unwrap_or(0) } else { header.len() };
-    let texts: Vec<Option<String>> = (0..width).map(|c| header.get(c).and_then(header_cell)).collect();
+    let texts: Vec<Option<&str>> = (0..width).map(|c| header.get(c).and_then(header_text)).collect();
     let options: Vec<Option<(&'static str, String)>> =
-        texts.iter().map(|t| t.as_deref().and_then(|t| choice_column(kind, t)).filter(|_| settings.field_for(kind, t.as_deref().unwrap_or("")).is_none())).collect();
+        texts.iter().map(|t| t.and_then(|t| choice_column(kind, t)).filter(|_| settings.field_for(kind, t.unwrap_or("")).is_none())).collect();
     let known: Vec<Option<Arc<KnownHeader>>> =
-        texts.iter().zip(&options).map(|(t, o)| if o.is_some() { None } else { Some(KnownHeader::of(t.as_deref().unwrap_or(""))) }).collect();
+        texts.iter().zip(&options).map(|(t, o)| if o.is_some() { None } else { Some(KnownHeader::of(t.unwrap_or(""))) }).collect();
     let readings: Vec<Option<&HeaderReading>> = known.iter().map(|k| k.as_deref().map(|k| &k.reading)).collect();
-    let ignored: Vec<bool> = texts.iter().map(|t| t.as_deref().is_some_and(|t| settings.field_for(kind, t) == Some(None))).collect();
+    let ignored: Vec<bool> = texts.iter().map(|t| t.is_some_and(|t| settings.field_for(kind, t) == Some(None))).collect();
     let headers = header_matrix(kind, &known, settings);
     let profiles: Vec<Option<ValueProfile>> = (0..width)
         .map(|c| (with_values && options[c].is_none()).then(|| ValueProfile::of(table, header_index, c, &s.missing_values)))
@@ -175,7 +175,7 @@ pub fn place_columns(kind: TableKind, table: &RawTable, header_index: usize, set
     for c in 0..width {
         if let Some((field, choice)) = options[c].clone() {
             placement.options.push((c, field, choice.clone()));
-            placement.report.push(ColumnReport { col: c, header: texts[c].clone().unwrap_or_default(), values: ValueProfile::default(), outcome: Outcome::Choice { field, choice } });
+            placement.report.push(ColumnReport { col: c, header: texts[c].unwrap_or_default().to_string(), values: ValueProfile::default(), outcome: Outcome::Choice { field, choice } });
             continue;
         }
         if let (Some(f), Some(p)) = (assigned[c], &pairings[c]) {
@@ -191,7 +191,7 @@ pub fn place_columns(kind: TableKind, table: &RawTable, header_index: usize, set
             Some(field) => Outcome::Names { field },
             None => outcome_of(c, &assigned, &pairings, &verdicts[c], &profile, ignored[c], by_values, field_name),
         };
-        placement.report.push(ColumnReport { col: c, header: texts[c].clone().unwrap_or_default(), values: profile, outcome });
+        placement.report.push(ColumnReport { col: c, header: texts[c].unwrap_or_default().to_string(), values: profile, outcome });
     }
     placement
 }
