@@ -19,7 +19,7 @@ pub(super) enum RowAt {
 }
 
 impl RowAt {
-    fn next(self) -> RowAt {
+    pub(super) fn next(self) -> RowAt {
         match self {
             RowAt::Known(r) => RowAt::Known(r.saturating_add(1)),
             RowAt::FromStart(r) => RowAt::FromStart(r.saturating_add(1)),
@@ -69,10 +69,11 @@ pub(in crate::ingest) fn reference(text: &str) -> Result<(u32, Option<u32>), Unr
     Ok((row - 1, col.checked_sub(1)))
 }
 
-struct CellAttrs<'a> {
-    at: Option<(u32, u32)>,
-    style: Option<std::borrow::Cow<'a, str>>,
-    kind: Option<std::borrow::Cow<'a, str>>,
+/// What `<c>` says of its cell: its place, its style and its type.
+pub(super) struct CellAttrs<'a> {
+    pub at: Option<(u32, u32)>,
+    pub style: Option<std::borrow::Cow<'a, str>>,
+    pub kind: Option<std::borrow::Cow<'a, str>>,
 }
 
 fn cell_attrs<'a>(e: &'a BytesStart<'_>) -> Result<CellAttrs<'a>, Unreadable> {
@@ -113,7 +114,7 @@ fn number(value: f64, kind: Option<NumberKind>, is_1904: bool) -> Cell {
 }
 
 /// The value of a `<v>`, by the cell's type and style.
-fn value_of(v: &str, attrs: &CellAttrs<'_>, book: &Book) -> Result<Cell, Unreadable> {
+pub(super) fn value_of(v: &str, attrs: &CellAttrs<'_>, book: &Book) -> Result<Cell, Unreadable> {
     let kind = match &attrs.style {
         Some(s) => book.kinds.get(index(s)).copied(),
         None => Some(NumberKind::Plain),

@@ -1,15 +1,16 @@
 //! Large xlsx workbooks read on every core. calamine's cell reader parses a sheet's XML on one thread,
 //! and on a sheet of a million rows that thread is the run's critical path. Here one thread inflates the
 //! sheet and cuts it after whole rows ([`cells::last_row_end`]); the pieces are parsed on as many threads
-//! as there are cores ([`cells::parse`], reading values exactly as calamine does), and put back in order
-//! into the sheet's [`RowStream`]. Memory stays bounded: at most [`PIECES_IN_FLIGHT`] pieces of
-//! [`PIECE_BYTES`] are out at once.
+//! as there are cores (by [`scan::scan`] when a piece has the common shape, else by [`cells::parse`]; both
+//! read values exactly as calamine does), and put back in order into the sheet's [`RowStream`]. Memory
+//! stays bounded: at most [`PIECES_IN_FLIGHT`] pieces of [`PIECE_BYTES`] are out at once.
 //!
 //! Anything this reader does not know (a chart sheet, a cell calamine would refuse, a comment cut in two)
 //! makes it step aside: the sheet, and the ones after it, are read by calamine, which says what is wrong.
 
 mod book;
 mod cells;
+mod scan;
 mod text;
 #[cfg(test)]
 mod tests;
@@ -165,7 +166,8 @@ fn parse_pieces(work: &Mutex<Receiver<(usize, Vec<u8>)>>, parsed: &Sender<Parsed
         let Ok((index, bytes)) = job else { return };
         // A value no date can hold makes chrono panic (as it does under calamine, where the file's reader
         // catches it): the piece is then unreadable, never lost, so the sheet cannot hang.
-        let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| cells::parse(&bytes, index == 0, book))).unwrap_or(Err(text::Unreadable));
+        let read = || scan::scan(&bytes, index == 0, book).map_or_else(|| cells::parse(&bytes, index == 0, book), Ok);
+        let piece = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or(Err(text::Unreadable));
         if parsed.send((index, piece)).is_err() {
             return;
         }
