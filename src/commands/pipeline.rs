@@ -49,7 +49,6 @@ pub fn read_inputs_with(paths: &[PathBuf], forced: Option<TableKind>, pseudonymi
     let read = read_all_into(&inputs, limits, &|| reading.advance(1), &|_| FileIntake::new(&shared));
     reading.finish();
     rows.finish();
-    release_freed_memory();
     let mut data = Normalized::default();
     let files = found + collected.failures.len();
     let mut parts = Vec::new();
@@ -103,17 +102,4 @@ pub fn latest_date(data: &Normalized) -> Option<NaiveDate> {
 /// The report week: the one asked for, else the week of the latest date in the inputs.
 pub fn report_week(asked: Option<IsoWeek>, data: &Normalized) -> Option<IsoWeek> {
     asked.or_else(|| latest_date(data).map(IsoWeek::of))
-}
-
-/// Gives back to the system what the readers freed. The cells of a large sheet are allocated by the
-/// parser threads and freed by the thread that normalises them, so glibc keeps the freed pages in the
-/// parsers' arenas, which the report's own work (another thread, polars' threads) does not reuse: on the
-/// prefecture set this trims about a hundred megabytes off the peak that follows reading. `report` calls it
-/// again once the loan records are released after aggregation.
-pub(crate) fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages of the allocator's arenas to the system.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }

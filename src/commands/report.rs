@@ -5,7 +5,7 @@
 //! error-level issue exists, 1 when nothing could be written.
 
 use super::{exit, notice, VeilleError};
-use super::pipeline::{read_inputs_with, release_freed_memory, report_week, ReadSettings};
+use super::pipeline::{read_inputs_with, report_week, ReadSettings};
 use crate::aggregate::week as figures_of_week;
 use crate::diagnostic::diagnostic;
 use crate::history::{self, Archive};
@@ -112,7 +112,6 @@ pub fn run(options: &ReportOptions) -> Result<u8, VeilleError> {
     })?;
     let figures = figures_of_week(&mut intake.data, week)
         .map_err(|e| VeilleError::failure(format!("le calcul des indicateurs a échoué ({e})"), format!("computing the figures failed ({e})")))?;
-    release_freed_memory();
     let out = options.out.clone().unwrap_or_else(|| options.reports.join(week.to_string()));
     let archive = Archive::open(&options.state, week).map_err(|e| VeilleError::from_message(|l| e.message(l)))?;
     let earlier = earlier_release(&options.state, options.audience, week)?;
