@@ -138,7 +138,10 @@ pub struct Week<'a> {
 /// ```
 pub fn week(data: &mut Normalized, week: IsoWeek) -> PolarsResult<Week<'_>> {
     let aggregates = aggregate(data, week)?;
-    data.loans = Vec::new();
+    // Freed on a thread of their own, while the figures below are computed (a million records take a
+    // few hundredths of a second to free); if no thread can be started they are freed here.
+    let loans = std::mem::take(&mut data.loans);
+    let _ = std::thread::Builder::new().name("veille-free".into()).spawn(move || drop(loans));
     let data: &Normalized = data;
     let end = EndOfWeek::new(data, week);
     Ok(Week {
@@ -206,17 +209,26 @@ impl<'a> Week<'a> {
 
 /// Computes the week's figures.
 pub fn aggregate(data: &Normalized, week: IsoWeek) -> PolarsResult<Aggregates> {
-    let responses = lost_contact::responses_by_commune(&data.responses, week)?;
+    // The loans (a million rows at a préfecture) are grouped while the other tables are.
+    let (loans, others) = rayon::join(
+        || loans::loans_by_commune(&data.loans, week),
+        || -> PolarsResult<_> {
+            let responses = lost_contact::responses_by_commune(&data.responses, week)?;
+            let partners = partners::partners_by_commune(&data.partner_actions, week)?;
+            let register = lost_contact::register_by_commune(&EndOfWeek::new(data, week).register)?;
+            Ok((responses, partners, register))
+        },
+    );
+    let (responses, partners, register) = others?;
     let mut agg = Aggregates {
         week,
         lost_contact: Vec::new(),
-        loans: loans::loans_by_commune(&data.loans, week)?,
-        partners: partners::partners_by_commune(&data.partner_actions, week)?,
+        loans: loans?,
+        partners,
         responses: responses.iter().map(|r| (r.commune.clone(), r.responses)).collect(),
         totals: Totals::default(),
         communes: Vec::new(),
     };
-    let register = lost_contact::register_by_commune(&EndOfWeek::new(data, week).register)?;
     let mut communes: BTreeSet<String> = BTreeSet::new();
     communes.extend(responses.iter().map(|r| r.commune.clone()));
     communes.extend(register.iter().map(|r| r.commune_insee.clone()));

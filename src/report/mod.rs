@@ -116,12 +116,6 @@ pub fn prepare(out: &Path, outputs: &Outputs<'_>) -> Result<Staging, ReportError
     crash_point();
     std::fs::write(dir.join(format!("{}.pdf", outputs.stem)), pdf?)?;
     crash_point();
-    for (path, bytes) in outputs.attachments {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(target, bytes)?;
-    }
+    staging.add_files(outputs.attachments)?;
     Ok(staging)
 }
