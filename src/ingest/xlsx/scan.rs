@@ -2,8 +2,9 @@
 //! `r`, `s` and `t`, a `<v>`, an inline `<is><t>`, a `<f>`. On a million rows the XML reader's events
 //! were most of the parsing time. Anything else — an entity, a carriage return, a comment, a prefixed
 //! name, a rich text, a duplicated attribute, bytes that are not UTF-8 — gives `None`, and the piece is
-//! then read by [`super::cells::parse`]. Where this scan gives a piece, it is the one `parse` gives
-//! (the tests below compare them on generated pieces, and `tests.rs` on every workbook the project
+//! then read by [`super::cells::parse`]. The first piece's prologue is read by the XML reader itself, up to
+//! its `<sheetData>`. Where this scan gives a piece, it is the one `parse` gives
+//! (`scan/tests.rs` compares them on generated pieces, and `tests.rs` every workbook the project
 //! carries against calamine).
 
 use super::book::Book;
@@ -16,19 +17,13 @@ use std::borrow::Cow;
 /// byte of it has the common shape.
 pub(super) fn scan(bytes: &[u8], first: bool, book: &Book) -> Option<Piece> {
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut s = Scanner { text, at: 0 };
-    if first {
-        let open = text.find("<sheetData>")?;
-        // A comment or a CDATA section before it could hide or fake the tag: the XML reader decides.
-        if text[..open].contains("<!") {
-            return None;
-        }
-        s.at = open + "<sheetData>".len();
-    }
+    let mut s = Scanner { text, at: if first { data_start(text)? } else { 0 } };
     let (mut row, mut col) = (RowAt::FromStart(0), 0u32);
+    // Rows opened and not yet closed: a `</row>` that closes none is for the XML reader to refuse.
+    let mut open_rows = 0u32;
     let mut piece = Piece { cells: Vec::with_capacity(bytes.len() / 48), ..Piece::default() };
     loop {
-        s.skip_text();
+        s.skip_text()?;
         if s.at >= text.len() {
             break;
         }
@@ -39,9 +34,14 @@ pub(super) fn scan(bytes: &[u8], first: bool, book: &Book) -> Option<Piece> {
                 }
                 if empty {
                     (row, col) = (row.next(), 0);
+                } else {
+                    open_rows += 1;
                 }
             }
-            Tag::End("row") => (row, col) = (row.next(), 0),
+            Tag::End("row") => {
+                open_rows = open_rows.checked_sub(1)?;
+                (row, col) = (row.next(), 0);
+            }
             Tag::Start { name: "c", attrs, empty } => {
                 let attrs = cell_attrs(attrs)?;
                 let at = match attrs.at {
@@ -68,6 +68,29 @@ pub(super) fn scan(bytes: &[u8], first: bool, book: &Book) -> Option<Piece> {
     Some(piece)
 }
 
+/// Where the cells of the first piece start: just after its `<sheetData>`, found by the XML reader as
+/// [`super::cells::parse`] finds it (a few hundred bytes of prologue), and written as that very text.
+fn data_start(text: &str) -> Option<usize> {
+    use quick_xml::events::Event;
+    // The XML reader drops a byte-order mark, and counts its position without it.
+    let (skipped, prologue) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ('\u{feff}'.len_utf8(), rest),
+        None => (0, text),
+    };
+    let mut reader = super::text::reader(prologue.as_bytes());
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.local_name().as_ref() == "sheetData" => {
+                let end = usize::try_from(reader.buffer_position()).ok()?;
+                return prologue.get(..end)?.ends_with("<sheetData>").then_some(skipped + end);
+            }
+            Event::End(e) if e.local_name().as_ref() == "sheetData" => return None,
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
 /// A tag as read: a start (`empty` when it closes itself) with its attributes' text, or an end.
 #[derive(Debug, PartialEq)]
 enum Tag<'a> {
@@ -81,15 +104,26 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    /// Moves to the next `<` (or the end): text between tags is ignored where this scan reads.
-    fn skip_text(&mut self) {
-        self.at = memchr::memchr(b'<', &self.text.as_bytes()[self.at..]).map_or(self.text.len(), |i| self.at + i);
+    /// Where the next `<` is (or the end).
+    fn next_tag(&self) -> usize {
+        memchr::memchr(b'<', &self.text.as_bytes()[self.at..]).map_or(self.text.len(), |i| self.at + i)
+    }
+
+    /// Moves to the next `<`: text between tags is ignored where this scan reads it, unless it holds a `&`
+    /// (an entity, which the XML reader resolves or refuses).
+    fn skip_text(&mut self) -> Option<()> {
+        let end = self.next_tag();
+        if memchr::memchr(b'&', &self.text.as_bytes()[self.at..end]).is_some() {
+            return None;
+        }
+        self.at = end;
+        Some(())
     }
 
     /// The text up to the next `<`, which must open `</name>`.
     fn content(&mut self, name: &str) -> Option<&'a str> {
         let start = self.at;
-        self.skip_text();
+        self.at = self.next_tag();
         let content = &self.text[start..self.at];
         // Entities and line ends are the XML reader's to resolve.
         if content.bytes().any(|b| b == b'&' || b == b'\r') {
@@ -128,7 +162,7 @@ impl<'a> Scanner<'a> {
     fn cell_value(&mut self, attrs: &CellAttrs<'_>, book: &Book) -> Option<Cell> {
         let mut value = Cell::Empty;
         loop {
-            self.skip_text();
+            self.skip_text()?;
             value = match self.tag()? {
                 Tag::End("c") => return Some(value),
                 Tag::Start { name: "v", attrs: "", empty } => self.v_value(empty, attrs, book)?,
@@ -156,12 +190,12 @@ impl<'a> Scanner<'a> {
 
     /// An `<is>` whose start was just read, holding one `<t>`.
     fn inline_text(&mut self) -> Option<String> {
-        self.skip_text();
+        self.skip_text()?;
         let Tag::Start { name: "t", attrs, empty: false } = self.tag()? else { return None };
         let mut preserve = false;
-        attributes(attrs, |key, value| preserve |= key == "xml:space" && value == "preserve", false)?;
+        attributes(attrs, |key, value| preserve |= key == "xml:space" && value == "preserve")?;
         let content = self.content("t")?;
-        self.skip_text();
+        self.skip_text()?;
         if self.tag()? != Tag::End("is") {
             return None;
         }
@@ -194,8 +228,8 @@ fn tag_end(after_name: &str) -> Option<usize> {
 }
 
 /// Calls `each` on every `key="value"` of `attrs`; `None` when one is not that plain (an entity, a `<`,
-/// no quotes) or, with `unique`, when a key comes twice.
-fn attributes<'a>(attrs: &'a str, mut each: impl FnMut(&'a str, &'a str), unique: bool) -> Option<()> {
+/// no quotes) or when a key comes twice (the XML reader refuses it, or keeps one or the other).
+fn attributes<'a>(attrs: &'a str, mut each: impl FnMut(&'a str, &'a str)) -> Option<()> {
     let mut rest = attrs.trim_start_matches(is_space);
     let mut seen: Vec<&str> = Vec::new();
     while !rest.is_empty() {
@@ -208,12 +242,10 @@ fn attributes<'a>(attrs: &'a str, mut each: impl FnMut(&'a str, &'a str), unique
         if key.is_empty() || !key.bytes().all(|b| is_name_byte(b) || b == b':' || b == b'-' || b == b'.') || value.contains(['&', '<']) {
             return None;
         }
-        if unique {
-            if seen.contains(&key) {
-                return None;
-            }
-            seen.push(key);
+        if seen.contains(&key) {
+            return None;
         }
+        seen.push(key);
         each(key, value);
         let next = &after[close + 1..];
         rest = next.trim_start_matches(is_space);
@@ -228,7 +260,7 @@ fn attributes<'a>(attrs: &'a str, mut each: impl FnMut(&'a str, &'a str), unique
 /// The `r` of a `<row>`, as a row index.
 fn row_number(attrs: &str) -> Option<Option<u32>> {
     let mut r = None;
-    attributes(attrs, |key, value| if key == "r" { r = Some(value) }, true)?;
+    attributes(attrs, |key, value| if key == "r" { r = Some(value) })?;
     match r {
         Some(value) => Some(Some(reference(value).ok()?.0)),
         None => Some(None),
@@ -242,7 +274,7 @@ fn cell_attrs(attrs: &str) -> Option<CellAttrs<'_>> {
         "s" => style = Some(Cow::Borrowed(value)),
         "t" => kind = Some(Cow::Borrowed(value)),
         _ => {}
-    }, true)?;
+    })?;
     let at = match at {
         Some(value) => {
             let (row, col) = reference(value).ok()?;
