@@ -1,48 +1,15 @@
-//! The cells of a piece of a worksheet's XML: whole `<row>` elements, parsed on any thread. A row or a
-//! cell without its `r` attribute follows the one before it, which may lie in the previous piece: such a
-//! position is kept relative to where the piece starts and settled when the pieces are put back in order.
-//! Values are read exactly as calamine reads them; a cell calamine would refuse makes the whole piece
+//! The cells of a piece of a worksheet's XML (whole `<row>` elements), parsed with quick-xml on any thread,
+//! and placed by [`Cursor`]. Values are read exactly as calamine reads them; a cell calamine would refuse makes the whole piece
 //! [`Unreadable`], and calamine then reads the sheet and says what is wrong.
 
 use super::book::{Book, NumberKind};
+use super::piece::{Cursor, Piece};
 use super::text::{excel_unescape, push_entity, reader, string_item, Unreadable};
 use crate::ingest::Cell;
 use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-
-/// A row index: known, or counted from the row where the piece starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum RowAt {
-    Known(u32),
-    FromStart(u32),
-}
-
-impl RowAt {
-    pub(super) fn next(self) -> RowAt {
-        match self {
-            RowAt::Known(r) => RowAt::Known(r.saturating_add(1)),
-            RowAt::FromStart(r) => RowAt::FromStart(r.saturating_add(1)),
-        }
-    }
-
-    /// The absolute row, the piece starting at row `start`.
-    pub fn settle(self, start: u32) -> u32 {
-        match self {
-            RowAt::Known(r) => r,
-            RowAt::FromStart(r) => start.saturating_add(r),
-        }
-    }
-}
-
-/// A piece's non-empty cells, in the order of the XML, where its row count stands at its end, and whether
-/// `</sheetData>` closed in it (nothing after it is a cell).
-#[derive(Debug, Default)]
-pub(super) struct Piece {
-    pub cells: Vec<(RowAt, u32, Cell)>,
-    pub end: Option<RowAt>,
-    pub closed: bool,
-}
+use std::borrow::Cow;
 
 /// A shared-string or style index as calamine reads it: ASCII digits only, anything else is 0.
 fn index(text: &str) -> usize {
@@ -114,7 +81,7 @@ fn number(value: f64, kind: Option<NumberKind>, is_1904: bool) -> Cell {
 }
 
 /// The value of a `<v>`, by the cell's type and style.
-pub(super) fn value_of(v: &str, attrs: &CellAttrs<'_>, book: &Book) -> Result<Cell, Unreadable> {
+fn value_of(v: &str, attrs: &CellAttrs<'_>, book: &Book) -> Result<Cell, Unreadable> {
     let kind = match &attrs.style {
         Some(s) => book.kinds.get(index(s)).copied(),
         None => Some(NumberKind::Plain),
@@ -143,24 +110,37 @@ pub(super) fn value_of(v: &str, attrs: &CellAttrs<'_>, book: &Book) -> Result<Ce
     })
 }
 
+/// The value of a `<v>` whose text is `text` (empty for `<v/>`), by the cell's type: none for an inline
+/// string's `<v>` or an empty one of a plain type, else [`value_of`].
+pub(super) fn v_value(text: &str, attrs: &CellAttrs<'_>, book: &Book) -> Result<Cell, Unreadable> {
+    match attrs.kind.as_deref() {
+        Some("inlineStr") | Some("is") => Ok(Cell::Empty),
+        Some("n") | Some("s") | Some("b") | Some("e") | None if text.is_empty() => Ok(Cell::Empty),
+        _ => value_of(text, attrs, book),
+    }
+}
+
 /// A `<v>` whose start was just read.
 fn v_element(reader: &mut Reader<&[u8]>, start: &BytesStart<'_>, attrs: &CellAttrs<'_>, book: &Book) -> Result<Cell, Unreadable> {
-    match attrs.kind.as_deref() {
+    let text = match attrs.kind.as_deref() {
         Some("inlineStr") | Some("is") => {
             skip(reader, start)?;
-            Ok(Cell::Empty)
+            Cow::Borrowed("")
         }
         // Plain ASCII types: the first text event is the value.
-        Some("n") | Some("s") | Some("b") | Some("e") | None => {
-            let value = match reader.read_event()? {
-                Event::Text(t) => value_of(&t.into_inner(), attrs, book)?,
-                Event::End(end) if end.name() == start.name() => return Ok(Cell::Empty),
-                Event::Eof => return Err(Unreadable),
-                _ => Cell::Empty,
-            };
-            skip(reader, start)?;
-            Ok(value)
-        }
+        Some("n") | Some("s") | Some("b") | Some("e") | None => match reader.read_event()? {
+            Event::Text(t) => {
+                let text = t.into_inner();
+                skip(reader, start)?;
+                text
+            }
+            Event::End(end) if end.name() == start.name() => Cow::Borrowed(""),
+            Event::Eof => return Err(Unreadable),
+            _ => {
+                skip(reader, start)?;
+                Cow::Borrowed("")
+            }
+        },
         _ => {
             let mut text = String::new();
             loop {
@@ -172,9 +152,10 @@ fn v_element(reader: &mut Reader<&[u8]>, start: &BytesStart<'_>, attrs: &CellAtt
                     _ => {}
                 }
             }
-            value_of(&text, attrs, book)
+            Cow::Owned(text)
         }
-    }
+    };
+    v_value(&text, attrs, book)
 }
 
 /// A `<c>` whose start was just read: its value (the last of its `<v>`, `<is>` and `<f>` children).
@@ -204,7 +185,7 @@ fn cell_value(reader: &mut Reader<&[u8]>, attrs: &CellAttrs<'_>, book: &Book) ->
 /// `<sheetData>` (`first`), the last what follows it.
 pub(super) fn parse(bytes: &[u8], first: bool, book: &Book) -> Result<Piece, Unreadable> {
     let mut reader = reader(bytes);
-    let (mut in_data, mut row, mut col) = (!first, RowAt::FromStart(0), 0u32);
+    let (mut in_data, mut cursor) = (!first, Cursor::default());
     let mut piece = Piece::default();
     loop {
         let event = match reader.read_event() {
@@ -219,28 +200,17 @@ pub(super) fn parse(bytes: &[u8], first: bool, book: &Book) -> Result<Piece, Unr
         match event {
             Event::Start(e) if !in_data => in_data = e.local_name().as_ref() == "sheetData",
             Event::Start(e) if e.local_name().as_ref() == "row" => {
-                if let Some(r) = e.try_get_attribute("r")? {
-                    row = RowAt::Known(reference(&r.value)?.0);
-                }
+                let r = match e.try_get_attribute("r")? {
+                    Some(r) => Some(reference(&r.value)?.0),
+                    None => None,
+                };
+                cursor.start_row(r);
             }
-            Event::End(e) if in_data && e.local_name().as_ref() == "row" => {
-                row = row.next();
-                col = 0;
-            }
+            Event::End(e) if in_data && e.local_name().as_ref() == "row" => cursor.end_row(),
             Event::Start(e) if e.local_name().as_ref() == "c" => {
                 let attrs = cell_attrs(&e)?;
-                let at = match attrs.at {
-                    Some((r, c)) => {
-                        col = c;
-                        (RowAt::Known(r), c)
-                    }
-                    None => (row, col),
-                };
-                let value = cell_value(&mut reader, &attrs, book)?;
-                col = col.saturating_add(1);
-                if !matches!(value, Cell::Empty) {
-                    piece.cells.push((at.0, at.1, value));
-                }
+                let at = cursor.place(attrs.at);
+                piece.push(at, cell_value(&mut reader, &attrs, book)?);
             }
             Event::End(e) if e.local_name().as_ref() == "sheetData" => {
                 piece.closed = true;
@@ -251,7 +221,7 @@ pub(super) fn parse(bytes: &[u8], first: bool, book: &Book) -> Result<Piece, Unr
             _ => {}
         }
     }
-    piece.end = Some(row);
+    piece.end = Some(cursor.row);
     Ok(piece)
 }
 

@@ -10,6 +10,7 @@
 
 mod book;
 mod cells;
+mod piece;
 mod scan;
 mod text;
 #[cfg(test)]
@@ -89,7 +90,7 @@ pub(super) fn read(input: &InputFile, limits: &Limits, deadline: &Deadline, out:
     Outcome::Read(issues)
 }
 
-type Parsed = (usize, Result<cells::Piece, text::Unreadable>);
+type Parsed = (usize, Result<piece::Piece, text::Unreadable>);
 
 /// The threads reading one sheet: an inflater, and parsers fed by it.
 struct Pipeline {

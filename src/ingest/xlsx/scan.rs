@@ -8,8 +8,9 @@
 //! carries against calamine).
 
 use super::book::Book;
-use super::cells::{reference, value_of, CellAttrs, Piece, RowAt};
-use super::text::excel_unescape;
+use super::cells::{reference, v_value, CellAttrs};
+use super::piece::{Cursor, Piece};
+use super::text::t_value;
 use crate::ingest::Cell;
 use std::borrow::Cow;
 
@@ -18,7 +19,7 @@ use std::borrow::Cow;
 pub(super) fn scan(bytes: &[u8], first: bool, book: &Book) -> Option<Piece> {
     let text = std::str::from_utf8(bytes).ok()?;
     let mut s = Scanner { text, at: if first { data_start(text)? } else { 0 } };
-    let (mut row, mut col) = (RowAt::FromStart(0), 0u32);
+    let mut cursor = Cursor::default();
     // Rows opened and not yet closed: a `</row>` that closes none is for the XML reader to refuse.
     let mut open_rows = 0u32;
     let mut piece = Piece { cells: Vec::with_capacity(bytes.len() / 48), ..Piece::default() };
@@ -29,33 +30,22 @@ pub(super) fn scan(bytes: &[u8], first: bool, book: &Book) -> Option<Piece> {
         }
         match s.tag()? {
             Tag::Start { name: "row", attrs, empty } => {
-                if let Some(r) = row_number(attrs)? {
-                    row = RowAt::Known(r);
-                }
+                cursor.start_row(row_number(attrs)?);
                 if empty {
-                    (row, col) = (row.next(), 0);
+                    cursor.end_row();
                 } else {
                     open_rows += 1;
                 }
             }
             Tag::End("row") => {
                 open_rows = open_rows.checked_sub(1)?;
-                (row, col) = (row.next(), 0);
+                cursor.end_row();
             }
             Tag::Start { name: "c", attrs, empty } => {
                 let attrs = cell_attrs(attrs)?;
-                let at = match attrs.at {
-                    Some((r, c)) => {
-                        col = c;
-                        (RowAt::Known(r), c)
-                    }
-                    None => (row, col),
-                };
+                let at = cursor.place(attrs.at);
                 let value = if empty { Cell::Empty } else { s.cell_value(&attrs, book)? };
-                col = col.saturating_add(1);
-                if !matches!(value, Cell::Empty) {
-                    piece.cells.push((at.0, at.1, value));
-                }
+                piece.push(at, value);
             }
             Tag::End("sheetData") => {
                 piece.closed = true;
@@ -64,7 +54,7 @@ pub(super) fn scan(bytes: &[u8], first: bool, book: &Book) -> Option<Piece> {
             _ => return None,
         }
     }
-    piece.end = Some(row);
+    piece.end = Some(cursor.row);
     Some(piece)
 }
 
@@ -165,7 +155,7 @@ impl<'a> Scanner<'a> {
             self.skip_text()?;
             value = match self.tag()? {
                 Tag::End("c") => return Some(value),
-                Tag::Start { name: "v", attrs: "", empty } => self.v_value(empty, attrs, book)?,
+                Tag::Start { name: "v", attrs: "", empty } => v_value(if empty { "" } else { self.content("v")? }, attrs, book).ok()?,
                 Tag::Start { name: "is", attrs: "", empty: false } => Cell::from_string(self.inline_text()?),
                 Tag::Start { name: "f", empty, .. } => {
                     if !empty {
@@ -175,16 +165,6 @@ impl<'a> Scanner<'a> {
                 }
                 _ => return None,
             };
-        }
-    }
-
-    /// A `<v>` whose start was just read, by the cell's type.
-    fn v_value(&mut self, empty: bool, attrs: &CellAttrs<'_>, book: &Book) -> Option<Cell> {
-        let content = if empty { "" } else { self.content("v")? };
-        match attrs.kind.as_deref() {
-            Some("inlineStr") | Some("is") => Some(Cell::Empty),
-            Some("n") | Some("s") | Some("b") | Some("e") | None if content.is_empty() => Some(Cell::Empty),
-            _ => value_of(content, attrs, book).ok(),
         }
     }
 
@@ -199,8 +179,7 @@ impl<'a> Scanner<'a> {
         if self.tag()? != Tag::End("is") {
             return None;
         }
-        let kept = if preserve { content } else { content.trim_matches([' ', '\t', '\r', '\n']) };
-        Some(excel_unescape(kept).into_owned())
+        Some(t_value(content, preserve).into_owned())
     }
 }
 

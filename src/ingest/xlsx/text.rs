@@ -99,6 +99,12 @@ pub(super) fn excel_unescape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// What a `<t>` whose content is `content` says: trimmed unless `xml:space="preserve"`, Excel's escapes
+/// undone.
+pub(super) fn t_value(content: &str, preserve: bool) -> Cow<'_, str> {
+    excel_unescape(if preserve { content } else { content.trim_matches([' ', '\t', '\r', '\n']) })
+}
+
 /// The text of one `<t>`, its start just read.
 fn text_element(reader: &mut Reader<&[u8]>, start: &quick_xml::events::BytesStart<'_>) -> Result<String, Unreadable> {
     let preserve = start.attributes().flatten().any(|a| a.key.as_ref() == "xml:space" && a.value == "preserve");
@@ -113,9 +119,8 @@ fn text_element(reader: &mut Reader<&[u8]>, start: &quick_xml::events::BytesStar
             _ => {}
         }
     }
-    let kept = if preserve { value.as_str() } else { value.trim_matches([' ', '\t', '\r', '\n']) };
     // Most texts need neither trimming nor unescaping: the string read is then the value, not a copy.
-    Ok(match excel_unescape(kept) {
+    Ok(match t_value(&value, preserve) {
         Cow::Borrowed(whole) if whole.len() == value.len() => value,
         Cow::Borrowed(part) => part.to_string(),
         Cow::Owned(unescaped) => unescaped,
